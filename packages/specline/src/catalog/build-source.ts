@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import type { SourceSpec } from '../spec/types';
+import { buildColumnTests, checkDuplicateColumns, resolveType } from './build-columns';
+import type { DiagnosticSink } from './diagnostic-sink';
+import type { LoadedSpec } from './loaded-spec';
+import type { Constitution, SourceTable } from './nodes';
+
+export function sourceDatasetName(spec: Pick<SourceSpec, 'system' | 'name'>): string {
+  return `${spec.system}_${spec.name}`;
+}
+
+export function buildSource(
+  sink: DiagnosticSink,
+  { doc, spec }: LoadedSpec<SourceSpec>,
+  constitution: Constitution,
+  fileExists: (workspacePath: string) => boolean,
+): SourceTable {
+  checkDuplicateColumns(sink, doc, spec.columns);
+  const columns = spec.columns.map((column, i) => {
+    const pointer = `/columns/${i}`;
+    return Object.freeze({
+      name: column.name,
+      type: resolveType(sink, doc, `${pointer}/type`, column.type),
+      nullable: column.nullable ?? true,
+      description: column.description,
+      pii: column.pii,
+      glossary: column.glossary,
+      tests: buildColumnTests(sink, doc, pointer, column, constitution.dialect),
+      location: doc.positions.locate(pointer),
+      pointer,
+    });
+  });
+  const names = new Set(columns.map((c) => c.name));
+  const checkColumn = (pointer: string, name: string, role: string) => {
+    if (!names.has(name)) sink.error('REF006', doc, pointer, `The ${role} "${name}" is not a column of this source.`, `Use one of: ${[...names].join(', ')}.`);
+  };
+  (spec.primary_key ?? []).forEach((key, i) => checkColumn(`/primary_key/${i}`, key, 'primary key column'));
+  if (spec.load?.cursor) checkColumn('/load/cursor', spec.load.cursor, 'cursor');
+  if (spec.load?.strategy === 'incremental' && !spec.load.cursor) {
+    sink.error('MODEL003', doc, '/load', 'An incremental source needs a cursor column.', 'Add load.cursor: the column whose growth marks new rows, e.g. updated_at.');
+  }
+  if (spec.freshness) checkColumn('/freshness/loaded_at', spec.freshness.loaded_at, 'freshness column');
+
+  let seed: string | undefined;
+  if (spec.seed) {
+    seed = path.posix.join(path.posix.dirname(doc.file), spec.seed);
+    if (!fileExists(seed)) sink.error('REF008', doc, '/seed', `The seed file "${spec.seed}" does not exist beside this spec.`, `Create ${seed} with a header row, or remove seed.`);
+  }
+  return Object.freeze({
+    kind: 'source',
+    name: sourceDatasetName(spec),
+    file: doc.file,
+    system: spec.system,
+    table: spec.name,
+    connector: spec.connector,
+    schema: spec.schema ?? constitution.sourceSchema,
+    description: spec.description,
+    owner: spec.owner,
+    columns,
+    primaryKey: spec.primary_key ?? [],
+    load: { strategy: spec.load?.strategy ?? 'full', cursor: spec.load?.cursor },
+    freshness: spec.freshness && { loadedAt: spec.freshness.loaded_at, warnAfter: spec.freshness.warn_after, errorAfter: spec.freshness.error_after },
+    seed,
+    location: doc.positions.locate(''),
+    pointer: '',
+  });
+}

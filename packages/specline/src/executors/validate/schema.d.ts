@@ -1,0 +1,3 @@
+export interface ValidateExecutorOptions {
+  specsDir?: string;
+}

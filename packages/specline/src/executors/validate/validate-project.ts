@@ -1,0 +1,22 @@
+import { formatDiagnostics, hasErrors, summarize, type Diagnostic } from '../../diagnostics';
+import { workspaceCatalog } from '../workspace-catalog';
+
+export interface ProjectValidation {
+  readonly success: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly report: string;
+}
+
+/**
+ * The diagnostics that belong to one spec file. When the catalog cannot be built at all
+ * (no usable constitution), the constitution's own diagnostics are every project's concern.
+ */
+export async function validateProject(workspaceRoot: string, specsDir: string, projectName: string, specFile: string): Promise<ProjectValidation> {
+  const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
+  const constitutionFile = catalog?.constitution.file;
+  const mine = diagnostics.filter((d) => d.location.file === specFile || (!catalog && /constitution\.(ya?ml|json)$/.test(d.location.file)) || (!catalog && d.code === 'CONST001'));
+  const success = !hasErrors(mine);
+  const lines = mine.length > 0 ? [formatDiagnostics(mine)] : [];
+  lines.push(`${projectName} (${specFile}${constitutionFile ? `, rules from ${constitutionFile}` : ''}): ${summarize(mine)}.`);
+  return { success, diagnostics: mine, report: lines.join('\n') };
+}

@@ -1,0 +1,89 @@
+import type { CreateNodes, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { workspaceDataDirectory } from '@nx/devkit/internal';
+import { normalizeOptions, type SpeclinePluginOptions } from './options';
+import { pluginInputs } from './plugin-inputs';
+import { assignProjectNames } from './project-names';
+import type { SpecSummary } from './spec-summary';
+import { SummaryCache } from './summary-cache';
+import { buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
+
+export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
+
+/** Project metadata under this key carries what createDependencies needs, so it never re-reads files. */
+export interface SpeclineProjectMetadata {
+  readonly kind: string;
+  readonly reads: readonly string[];
+  readonly terms: readonly string[];
+}
+
+/**
+ * Turns every spec file under the specs folder into an Nx project. The work per graph
+ * computation is: read each file, and parse only those whose content hash is new.
+ */
+export const createNodes: CreateNodes<SpeclinePluginOptions> = [
+  SPEC_FILE_PATTERN,
+  async (files, rawOptions, context) => {
+    const options = normalizeOptions(rawOptions);
+    const specFiles = files.filter((file) => file.startsWith(`${options.specsDir}/`)).sort();
+    const cache = new SummaryCache(path.join(workspaceDataDirectory, 'specline-spec-summaries.json'));
+    const summaries = new Map<string, SpecSummary>();
+    for (const file of specFiles) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(context.workspaceRoot, file), 'utf8');
+      } catch {
+        continue;
+      }
+      summaries.set(file, cache.summarize(file, text));
+    }
+    cache.save();
+
+    const constitutionFile = [...summaries].find(([, summary]) => summary.kind === 'constitution')?.[0];
+    const names = assignProjectNames(summaries, options.specsDir);
+    const inputsOfPlugin = pluginInputs(context.workspaceRoot);
+    return specFiles.filter((file) => names.has(file)).map((file) => {
+      const summary = summaries.get(file)!;
+      const projectName = names.get(file)!;
+      const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin };
+      const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, targetContext) } };
+      return [file, result] as const;
+    });
+  },
+];
+
+/** Nx 20–22 look for createNodesV2; Nx 23 for createNodes. Both are the batched form. */
+export const createNodesV2 = createNodes;
+
+function buildProject(file: string, name: string, summary: SpecSummary, context: TargetContext): ProjectConfiguration {
+  const metadata: SpeclineProjectMetadata = { kind: summary.kind, reads: summary.reads, terms: summary.terms };
+  return {
+    // The spec file itself is the project root: several specs share a folder, and Nx maps
+    // a file to the project whose root is its longest matching path.
+    root: file,
+    name,
+    projectType: 'library',
+    tags: tagsOf(summary),
+    namedInputs: { [SPEC_INPUT]: [`{workspaceRoot}/${file}`, ...(summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [])] },
+    metadata: {
+      description: describe(summary, file),
+      technologies: ['specline'],
+      specline: metadata,
+    } as ProjectConfiguration['metadata'],
+    targets: { validate: buildValidateTarget(context) },
+  };
+}
+
+function tagsOf(summary: SpecSummary): string[] {
+  const tags = [`kind:${summary.kind}`];
+  if (summary.layer) tags.push(`layer:${summary.layer}`);
+  if (summary.system) tags.push(`system:${summary.system}`);
+  if (summary.owner) tags.push(`owner:${summary.owner.replace(/\s+/g, '-')}`);
+  return tags;
+}
+
+function describe(summary: SpecSummary, file: string): string {
+  if (summary.problem) return `Invalid spec ${file}: ${summary.problem}`;
+  return summary.description ?? `${summary.kind} spec ${file}`;
+}

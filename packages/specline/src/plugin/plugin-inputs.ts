@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import type { TargetConfiguration } from '@nx/devkit';
+
+type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
+
+/** The plugin package's own folder (packages/specline in this repository). */
+export const PLUGIN_ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Inputs that make every cached target depend on the plugin itself: its code, schemas and
+ * templates when it lives in the workspace (so editing an emitter re-runs codegen), or its
+ * installed version when it comes from npm.
+ */
+export function pluginInputs(workspaceRoot: string): (string | InputDefinition)[] {
+  const relative = path.relative(workspaceRoot, PLUGIN_ROOT).split(path.sep).join('/');
+  if (relative && !relative.startsWith('..') && !relative.includes('node_modules') && !path.isAbsolute(relative)) {
+    return [`{workspaceRoot}/${relative}/src/**/*`, `!{workspaceRoot}/${relative}/src/**/*.spec.ts`, `{workspaceRoot}/${relative}/schemas/*.json`, `{workspaceRoot}/${relative}/package.json`];
+  }
+  return [{ runtime: `node -e "process.stdout.write(require('@specline/nx-plugin/package.json').version)"` }];
+}

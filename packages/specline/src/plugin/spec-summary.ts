@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import { formatDiagnostic } from '../diagnostics';
+import { parseSpecText } from '../spec/read';
+
+/**
+ * What the project graph needs from one spec file: its identity, tags and the datasets it
+ * reads. Deliberately shallow: no JSON Schema, no SQL parsing. Those belong to the
+ * validate task, not to every graph computation.
+ */
+export interface SpecSummary {
+  readonly kind: string;
+  /** The dataset or document name; absent when the file is unreadable. */
+  readonly name?: string;
+  readonly layer?: string;
+  readonly system?: string;
+  readonly owner?: string;
+  readonly description?: string;
+  /** Datasets this spec reads (model inputs). */
+  readonly reads: readonly string[];
+  /** Glossary terms its columns bind to; for a glossary, the terms it defines. */
+  readonly terms: readonly string[];
+  /** Workspace-relative seed CSV, for source specs. */
+  readonly seed?: string;
+  /** The first parse problem, formatted, when the file cannot be read at all. */
+  readonly problem?: string;
+}
+
+export function summarizeSpec(file: string, text: string): SpecSummary {
+  const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  const parsed = parseSpecText(file, text, format);
+  if (!parsed.ok) return { kind: 'invalid', reads: [], terms: [], problem: formatDiagnostic(parsed.diagnostics[0]).split('\n')[0] };
+  const data = parsed.doc.data as Record<string, unknown>;
+  const text_ = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object') : []);
+  const kind = text_(data.kind) ?? 'unknown';
+  const name = text_(data.name);
+  const system = text_(data.system);
+  const columns = list(data.columns);
+  const terms =
+    kind === 'glossary'
+      ? list(data.terms).map((t) => text_(t.name)).filter((t): t is string => !!t)
+      : columns.map((c) => text_(c.glossary)).filter((t): t is string => !!t);
+  const seed = text_(data.seed);
+  return {
+    kind,
+    name: kind === 'source' && name && system ? `${system}_${name}` : name,
+    layer: text_(data.layer),
+    system,
+    owner: text_(data.owner),
+    description: text_(data.description),
+    reads: [...new Set(list(data.sources).map((s) => text_(s.ref)).filter((r): r is string => !!r))].sort(),
+    terms: [...new Set(terms)].sort(),
+    seed: kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\') ? path.posix.join(path.posix.dirname(file), seed) : undefined,
+  };
+}

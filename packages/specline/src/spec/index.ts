@@ -1,0 +1,5 @@
+export * from './find-spec-files';
+export * from './load-specs';
+export * from './read';
+export * from './schema';
+export * from './types';

@@ -1,0 +1,34 @@
+import type { Diagnostic } from '../diagnostics';
+import type { LoadedSpec } from '../catalog/loaded-spec';
+import { readSpecFile } from './read';
+import { validateSchema } from './schema';
+
+export interface LoadedSpecs {
+  readonly loaded: readonly LoadedSpec[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Files that did not parse or failed their schema: left out of the catalog. */
+  readonly rejected: readonly string[];
+}
+
+/** Reads, parses and schema-checks each file. A bad file is reported and skipped, never fatal. */
+export async function loadSpecs(workspaceRoot: string, files: readonly string[]): Promise<LoadedSpecs> {
+  const loaded: LoadedSpec[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const rejected: string[] = [];
+  for (const file of files) {
+    const parsed = await readSpecFile(workspaceRoot, file);
+    if (!parsed.ok) {
+      diagnostics.push(...parsed.diagnostics);
+      rejected.push(file);
+      continue;
+    }
+    const checked = validateSchema(parsed.doc);
+    if (!checked.ok) {
+      diagnostics.push(...checked.diagnostics);
+      rejected.push(file);
+      continue;
+    }
+    loaded.push({ doc: parsed.doc, spec: checked.spec });
+  }
+  return { loaded, diagnostics, rejected };
+}

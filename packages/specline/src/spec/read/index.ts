@@ -1,0 +1,5 @@
+export * from './limits';
+export * from './parse-spec-text';
+export * from './positions';
+export * from './read-spec-file';
+export * from './spec-document';

@@ -1,0 +1,3 @@
+export * from './compiled-schemas';
+export * from './schemas';
+export * from './validate-schema';

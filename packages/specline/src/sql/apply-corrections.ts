@@ -1,0 +1,141 @@
+import { nodeData, nodeType } from './ast-nodes';
+import type { CorrectionPlan, SourceCall } from './correction-plan';
+import type { SqlDialect } from './dialects';
+import { SEMANTIC_CORRECTIONS } from './semantic-corrections';
+import { sqlProblem, type SqlProblem } from './sql-problem';
+import { type SqlToken, tokenizeSql } from './sql-tokens';
+
+/**
+ * Applies SEMANTIC_CORRECTIONS around polyglot's transpile in two steps:
+ * 1. markCorrections replaces each call that needs fixing, in the source AST, with a
+ *    placeholder call __SPECLINE_FIX_<n>(args…). Polyglot passes unknown calls through and
+ *    translates their arguments like any others.
+ * 2. spliceCorrections finds the placeholders in the translated text by token and renders the
+ *    target SQL around the translated argument texts.
+ */
+const PLACEHOLDER = '__SPECLINE_FIX_';
+const PLACEHOLDER_TOKEN = /^__SPECLINE_FIX_(\d+)$/i;
+
+type Rewrite = Extract<CorrectionPlan, { kind: 'rewrite' }>;
+
+export type MarkOutcome = { ok: true; statement: unknown; rewrites: readonly Rewrite[] } | { ok: false; problem: SqlProblem };
+
+export function markCorrections(statement: unknown, from: SqlDialect, to: SqlDialect, sourceText: string): MarkOutcome {
+  if (/__SPECLINE_FIX_/i.test(sourceText)) {
+    return { ok: false, problem: sqlProblem('SQL005', `The SQL uses the reserved name ${PLACEHOLDER}…`, 'Rename the function or column.', sourceText.search(/__SPECLINE_FIX_/i)) };
+  }
+  const rewrites: Rewrite[] = [];
+  let refused: SqlProblem | undefined;
+  const mapNode = (value: unknown): unknown => {
+    if (refused || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map(mapNode);
+    // Children first, so a correction inside another call's argument is marked too.
+    const mapped = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapNode(child)]));
+    const call = sourceCall(mapped);
+    const plan = call && planFor(call, from, to);
+    if (!call || !plan) return mapped;
+    if (plan.kind === 'unsupported') {
+      refused ??= sqlProblem('SQL005', `${plan.message} (${from} to ${to})`, plan.hint, nameOffset(sourceText, call.name));
+      return mapped;
+    }
+    rewrites.push(plan);
+    return placeholderCall(rewrites.length - 1, plan.carry);
+  };
+  const marked = mapNode(statement);
+  return refused ? { ok: false, problem: refused } : { ok: true, statement: marked, rewrites };
+}
+
+export type SpliceOutcome = { ok: true; sql: string } | { ok: false; problem: SqlProblem };
+
+export function spliceCorrections(sql: string, to: SqlDialect, rewrites: readonly Rewrite[]): SpliceOutcome {
+  let text = sql;
+  for (let remaining = rewrites.length; remaining > 0; remaining--) {
+    const tokenized = tokenizeSql(text, to);
+    if (!tokenized.ok) return internal(`the translated SQL cannot be tokenized (${tokenized.problem.message})`);
+    const { tokens } = tokenized;
+    // The placeholder that starts last holds no other placeholder: splice it first.
+    const at = lastIndexWhere(tokens, (token, i) => PLACEHOLDER_TOKEN.test(token.text) && tokens[i + 1]?.type === 'L_PAREN');
+    const call = at < 0 ? undefined : readCall(tokens, at);
+    const rewrite = call ? rewrites[Number(PLACEHOLDER_TOKEN.exec(tokens[at]?.text ?? '')?.[1])] : undefined;
+    const rendered = call && rewrite?.render(call.args.map((arg) => text.slice(arg.start, arg.end).trim()));
+    if (!call || !rewrite || rendered === undefined) return internal('a corrected call could not be rebuilt');
+    const replacement = rewrite.atomic || standsAlone(tokens, at, call.close) ? rendered : `(${rendered})`;
+    text = text.slice(0, tokens[at]?.start) + replacement + text.slice(tokens[call.close]?.end);
+  }
+  if (PLACEHOLDER_TOKEN.test(text) || /__SPECLINE_FIX_/i.test(text)) return internal('a corrected call was left in the output');
+  return { ok: true, sql: text };
+}
+
+function planFor(call: SourceCall, from: SqlDialect, to: SqlDialect): CorrectionPlan | undefined {
+  const entry = SEMANTIC_CORRECTIONS.find((correction) => correction.names.includes(call.name) && correction.sourceDialects.includes(from));
+  return entry?.targets[to]?.(call);
+}
+
+/** Generic calls are `function` nodes carrying their name; SAFE_CAST and CAST are typed nodes. */
+function sourceCall(node: unknown): SourceCall | undefined {
+  const type = nodeType(node);
+  if (type === undefined) return undefined;
+  const data = nodeData(node);
+  if (type === 'function') {
+    if (typeof data['name'] !== 'string') return undefined;
+    return { name: data['name'].toUpperCase(), args: Array.isArray(data['args']) ? data['args'] : [], data };
+  }
+  return { name: type.toUpperCase(), args: [], data };
+}
+
+function placeholderCall(index: number, args: readonly unknown[]): unknown {
+  return {
+    function: { name: `${PLACEHOLDER}${index}`, args, distinct: false, trailing_comments: [], use_bracket_syntax: false, no_parens: false, quoted: false },
+  };
+}
+
+interface CallTokens {
+  readonly args: readonly { start: number; end: number }[];
+  /** Index of the closing parenthesis. */
+  readonly close: number;
+}
+
+/** Splits `name(a, f(b, c), d)` at its top-level commas. */
+function readCall(tokens: readonly SqlToken[], nameIndex: number): CallTokens | undefined {
+  const open = tokens[nameIndex + 1];
+  if (!open) return undefined;
+  const args: { start: number; end: number }[] = [];
+  let depth = 0;
+  let argStart = open.end;
+  for (let i = nameIndex + 1; i < tokens.length; i++) {
+    const token = tokens[i] as SqlToken;
+    if (['L_PAREN', 'L_BRACKET', 'L_BRACE'].includes(token.type)) depth++;
+    if (['R_PAREN', 'R_BRACKET', 'R_BRACE'].includes(token.type)) depth--;
+    if ((depth === 1 && token.type === 'COMMA') || depth === 0) {
+      if (depth === 0 && args.length === 0 && i === nameIndex + 2) return { args, close: i }; // no arguments
+      args.push({ start: argStart, end: token.start });
+      argStart = token.end;
+    }
+    if (depth === 0) return { args, close: i };
+  }
+  return undefined;
+}
+
+const SAFE_BEFORE = new Set(['SELECT', 'L_PAREN', 'COMMA', 'WHEN', 'THEN', 'ELSE', 'WHERE', 'AND', 'OR', 'ON', 'HAVING']);
+const SAFE_AFTER = new Set(['R_PAREN', 'COMMA', 'THEN', 'ELSE', 'END', 'AND', 'OR', 'AS', 'FROM', 'WHERE']);
+
+/** An operator expression needs no parentheses where it is a whole argument, condition or select item. */
+function standsAlone(tokens: readonly SqlToken[], first: number, last: number): boolean {
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  return (!before || SAFE_BEFORE.has(before.type)) && (!after || SAFE_AFTER.has(after.type));
+}
+
+function lastIndexWhere<T>(items: readonly T[], test: (item: T, index: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T, i)) return i;
+  return -1;
+}
+
+function nameOffset(text: string, name: string): number {
+  const match = new RegExp(`\\b${name}\\b`, 'i').exec(text);
+  return match?.index ?? 0;
+}
+
+function internal(what: string): SpliceOutcome {
+  return { ok: false, problem: sqlProblem('SQL005', `The SQL could not be translated: ${what}.`, 'This is a Specline bug; simplify the expression and report it.') };
+}

@@ -1,0 +1,72 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { Dialect, transpile } from '@polyglot-sql/sdk';
+import { initSql, transpileExpression } from './index';
+
+/**
+ * Runs corrected translations on a real DuckDB, so the corrections are proven by results,
+ * not only by output text. Each query reads one row `c` built from VALUES.
+ */
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+
+beforeAll(async () => {
+  await initSql();
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+});
+
+afterAll(() => {
+  connection?.closeSync();
+  instance?.closeSync();
+});
+
+async function evaluate(duckdbExpression: string, row: Record<string, string | null>): Promise<string | null> {
+  const names = Object.keys(row);
+  const values = names.map((name) => (row[name] === null ? 'NULL' : `'${String(row[name]).replace(/'/g, "''")}'`));
+  const query = `SELECT CAST((${duckdbExpression}) AS VARCHAR) AS v FROM (VALUES (${values.join(', ')})) AS c(${names.join(', ')})`;
+  const reader = await connection.runAndReadAll(query);
+  return reader.getRowObjects()[0]?.['v'] as string | null;
+}
+
+function toDuckdb(bigquery: string): string {
+  const result = transpileExpression(bigquery, 'bigquery', 'duckdb');
+  if (!result.ok) throw new Error(result.problem.message);
+  return result.sql;
+}
+
+describe('corrected translations run on DuckDB', () => {
+  it('REGEXP_CONTAINS matches part of the string, where polyglot alone gives a full match', async () => {
+    const corrected = toDuckdb("REGEXP_CONTAINS(c.s, r'b')");
+    expect(await evaluate(corrected, { s: 'abc' })).toBe('true');
+    expect(await evaluate(corrected, { s: 'xyz' })).toBe('false');
+    expect(await evaluate(corrected, { s: null })).toBeNull();
+
+    const raw = transpile("SELECT REGEXP_CONTAINS(c.s, r'b')", Dialect.BigQuery, Dialect.DuckDB).sql?.[0]?.replace(/^SELECT /, '');
+    expect(raw).toBe("REGEXP_FULL_MATCH(c.s, 'b')");
+    expect(await evaluate(raw as string, { s: 'abc' })).toBe('false'); // the bug the correction exists for
+  });
+
+  it('REGEXP_REPLACE strips every non-digit, normalising a phone number to E.164', async () => {
+    const corrected = toDuckdb("CONCAT('+1', REGEXP_REPLACE(c.phone, r'[^0-9]', ''))");
+    expect(await evaluate(corrected, { phone: '(555) 123-4567' })).toBe('+15551234567');
+  });
+
+  it('REGEXP_EXTRACT returns group 1, the whole match without groups, and NULL without a match', async () => {
+    expect(await evaluate(toDuckdb("REGEXP_EXTRACT(c.email, r'@(.+)$')"), { email: 'ann@example.com' })).toBe('example.com');
+    expect(await evaluate(toDuckdb("REGEXP_EXTRACT(c.code, r'\\d+')"), { code: 'AB-1234-X' })).toBe('1234');
+    expect(await evaluate(toDuckdb("REGEXP_EXTRACT(c.email, r'@(.+)$')"), { email: 'no-at-sign' })).toBeNull();
+  });
+
+  it('CAST AS NUMERIC keeps nine decimal places instead of DuckDB DECIMAL default (18, 3)', async () => {
+    expect(await evaluate(toDuckdb('CAST(c.amount AS NUMERIC)'), { amount: '1.23456' })).toBe('1.234560000');
+    expect(await evaluate(toDuckdb('CAST(c.amount AS NUMERIC(10, 2))'), { amount: '19.999' })).toBe('20.00');
+  });
+
+  it('SAFE_CAST gives NULL for a value that does not convert', async () => {
+    expect(await evaluate(toDuckdb('SAFE_CAST(c.qty AS INT64)'), { qty: 'twelve' })).toBeNull();
+  });
+
+  it('DATE_TRUNC with WEEK(MONDAY) lands on Monday', async () => {
+    expect(await evaluate(`CAST(${toDuckdb('DATE_TRUNC(CAST(c.d AS DATE), WEEK(MONDAY))')} AS DATE)`, { d: '2024-06-05' })).toBe('2024-06-03');
+  });
+});

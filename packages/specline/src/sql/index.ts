@@ -1,0 +1,10 @@
+export { KNOWN_DIALECTS, isKnownDialect, type SqlDialect } from './dialects';
+export { initSql, isSqlReady } from './polyglot-runtime';
+export { type SqlProblem, type SqlProblemCode } from './sql-problem';
+export { SqlError, SqlNotReadyError } from './sql-errors';
+export { type ColumnRef } from './column-refs';
+export { parseExpression, MAX_FRAGMENT_LENGTH, type FragmentKind, type ParsedExpression, type ParseResult } from './parse-expression';
+export { transpileExpression, transpileStatement, type TranspileResult } from './transpile';
+export { SEMANTIC_CORRECTIONS } from './semantic-corrections';
+export { quoteIdentifier } from './quote-identifier';
+export { formatSql } from './format-sql';

@@ -1,0 +1,150 @@
+import { initSql, SEMANTIC_CORRECTIONS, transpileExpression, transpileStatement, type TranspileResult } from './index';
+
+beforeAll(() => initSql());
+
+function sql(result: TranspileResult): string {
+  if (!result.ok) throw new Error(`expected SQL, got ${result.problem.code}: ${result.problem.message}`);
+  return result.sql;
+}
+
+describe('transpileExpression: REGEXP_CONTAINS (the known polyglot bug)', () => {
+  it.each([
+    ['duckdb', "REGEXP_MATCHES(s, 'x')"],
+    ['spark', "s RLIKE 'x'"],
+    ['snowflake', "REGEXP_INSTR(s, 'x') > 0"],
+    ['postgresql', "s ~ 'x'"],
+    ['bigquery', "REGEXP_CONTAINS(s, 'x')"],
+  ])('to %s gives %s', (target, expected) => {
+    expect(sql(transpileExpression("REGEXP_CONTAINS(s, r'x')", 'bigquery', target))).toBe(expected);
+  });
+
+  it('parenthesises the Snowflake comparison only where an operator could bind to it', () => {
+    expect(sql(transpileExpression("NOT REGEXP_CONTAINS(s, r'x')", 'bigquery', 'snowflake'))).toBe("NOT (REGEXP_INSTR(s, 'x') > 0)");
+    expect(sql(transpileExpression("REGEXP_CONTAINS(s, 'x') = TRUE", 'bigquery', 'snowflake'))).toBe("(REGEXP_INSTR(s, 'x') > 0) = TRUE");
+    expect(sql(transpileExpression("IF(REGEXP_CONTAINS(s, 'x'), 1, 0)", 'bigquery', 'snowflake'))).toBe("IFF(REGEXP_INSTR(s, 'x') > 0, 1, 0)");
+  });
+
+  it('keeps regex backslashes meaning the same in each target string syntax', () => {
+    const text = "REGEXP_CONTAINS(LOWER(c.email), r'@example\\.com$')";
+    expect(sql(transpileExpression(text, 'bigquery', 'duckdb'))).toBe("REGEXP_MATCHES(LOWER(c.email), '@example\\.com$')");
+    expect(sql(transpileExpression(text, 'bigquery', 'spark'))).toBe("LOWER(c.email) RLIKE '@example\\\\.com$'");
+    expect(sql(transpileExpression(text, 'bigquery', 'snowflake'))).toBe("REGEXP_INSTR(LOWER(c.email), '@example\\\\.com$') > 0");
+  });
+
+  it('corrects nested calls inside out', () => {
+    expect(sql(transpileExpression("REGEXP_CONTAINS(REGEXP_REPLACE(s, 'a', 'b'), 'x')", 'bigquery', 'duckdb'))).toBe("REGEXP_MATCHES(REGEXP_REPLACE(s, 'a', 'b', 'g'), 'x')");
+  });
+});
+
+/** [correction, BigQuery text, target, expected SQL or the refusal code]. */
+const CORRECTION_CASES: readonly [string, string, string, string | { code: 'SQL005' }][] = [
+  ['REGEXP_CONTAINS', "REGEXP_CONTAINS(s, 'x')", 'duckdb', "REGEXP_MATCHES(s, 'x')"],
+  ['REGEXP_CONTAINS', "REGEXP_CONTAINS(s, 'x')", 'snowflake', "REGEXP_INSTR(s, 'x') > 0"],
+  ['REGEXP_REPLACE', "REGEXP_REPLACE(c.phone, r'[^0-9+]', '')", 'duckdb', "REGEXP_REPLACE(c.phone, '[^0-9+]', '', 'g')"],
+  ['REGEXP_REPLACE', "REGEXP_REPLACE(c.phone, r'[^0-9+]', '')", 'postgresql', "REGEXP_REPLACE(c.phone, '[^0-9+]', '', 'g')"],
+  ['REGEXP_REPLACE', "REGEXP_REPLACE(c.phone, r'[^0-9+]', '')", 'spark', "REGEXP_REPLACE(c.phone, '[^0-9+]', '')"],
+  ['REGEXP_REPLACE', "REGEXP_REPLACE(s, r'(\\d+)-(\\d+)', r'\\2\\1')", 'spark', { code: 'SQL005' }],
+  ['REGEXP_REPLACE', "REGEXP_REPLACE(s, 'x', 'USD$')", 'databricks', { code: 'SQL005' }],
+  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'duckdb', "CASE WHEN REGEXP_MATCHES(c.email, '@(.+)$') THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END"],
+  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(s, r'\\d+')", 'duckdb', "CASE WHEN REGEXP_MATCHES(s, '\\d+') THEN REGEXP_EXTRACT(s, '\\d+', 0) END"],
+  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'spark', "CASE WHEN c.email RLIKE '@(.+)$' THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END"],
+  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'databricks', "CASE WHEN c.email RLIKE '@(.+)$' THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END"],
+  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'snowflake', "REGEXP_SUBSTR(c.email, '@(.+)$', 1, 1, 'e', 1)"],
+  ['REGEXP_EXTRACT', "REGEXP_SUBSTR(s, r'\\d+')", 'snowflake', "REGEXP_SUBSTR(s, '\\\\d+')"],
+  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(s, r'(a)(b)')", 'duckdb', { code: 'SQL005' }],
+  ['REGEXP_EXTRACT', 'REGEXP_EXTRACT(s, pattern_column)', 'spark', { code: 'SQL005' }],
+  ['CAST', 'CAST(o.amount AS NUMERIC)', 'duckdb', 'CAST(o.amount AS DECIMAL(38, 9))'],
+  ['CAST', 'CAST(o.amount AS NUMERIC(10, 2))', 'spark', 'CAST(o.amount AS DECIMAL(10, 2))'],
+  ['CAST', 'CAST(o.amount AS DECIMAL(12))', 'databricks', 'CAST(o.amount AS DECIMAL(12, 0))'],
+  ['CAST', 'CAST(o.amount AS NUMERIC)', 'snowflake', 'CAST(o.amount AS DECIMAL(38, 9))'],
+  ['CAST', "NUMERIC '19.99'", 'postgresql', "CAST('19.99' AS DECIMAL(38, 9))"],
+  ['CAST', 'CAST(o.amount AS BIGNUMERIC)', 'duckdb', { code: 'SQL005' }],
+  ['CAST', 'CAST(o.amounts AS ARRAY<NUMERIC>)', 'spark', { code: 'SQL005' }],
+  ['CAST', 'CAST(o.quantity AS INT64)', 'snowflake', 'CAST(o.quantity AS BIGINT)'],
+  ['SAFE_CAST', 'SAFE_CAST(o.quantity AS INT64)', 'snowflake', 'TRY_CAST(o.quantity AS BIGINT)'],
+  ['SAFE_CAST', 'SAFE_CAST(o.amount AS NUMERIC)', 'snowflake', 'TRY_CAST(o.amount AS DECIMAL(38, 9))'],
+  ['SAFE_CAST', 'SAFE_CAST(o.amount AS NUMERIC)', 'duckdb', 'TRY_CAST(o.amount AS DECIMAL(38, 9))'],
+  ['SAFE_CAST', 'SAFE_CAST(o.quantity AS INT64)', 'duckdb', 'TRY_CAST(o.quantity AS BIGINT)'],
+  ['SAFE_CAST', 'SAFE_CAST(o.amount AS NUMERIC)', 'spark', 'TRY_CAST(o.amount AS DECIMAL(38, 9))'],
+  ['SAFE_CAST', 'SAFE_CAST(o.amount AS NUMERIC)', 'databricks', 'TRY_CAST(o.amount AS DECIMAL(38, 9))'],
+  ['SAFE_CAST', 'SAFE_CAST(o.quantity AS INT64)', 'postgresql', { code: 'SQL005' }],
+  ['DATE_TRUNC', 'DATE_TRUNC(o.ordered_at, MONTH)', 'duckdb', "DATE_TRUNC('MONTH', o.ordered_at)"],
+  ['DATE_TRUNC', 'DATE_TRUNC(o.ordered_at, WEEK)', 'duckdb', { code: 'SQL005' }],
+  ['DATE_TRUNC', 'DATE_TRUNC(o.ordered_at, WEEK(MONDAY))', 'spark', "DATE_TRUNC('WEEK', o.ordered_at)"],
+  ['DATE_TRUNC', 'DATE_TRUNC(o.ordered_at, WEEK(SUNDAY))', 'databricks', { code: 'SQL005' }],
+  ['DATE_TRUNC', 'TIMESTAMP_TRUNC(o.ordered_at, ISOWEEK)', 'snowflake', "DATE_TRUNC('WEEK', o.ordered_at)"],
+  ['DATE_TRUNC', 'TIMESTAMP_TRUNC(o.ordered_at, HOUR)', 'snowflake', "DATE_TRUNC('HOUR', o.ordered_at)"],
+  ['DATE_TRUNC', "TIMESTAMP_TRUNC(o.ordered_at, DAY, 'Europe/Berlin')", 'postgresql', { code: 'SQL005' }],
+  ['DATE_TRUNC', 'DATETIME_TRUNC(o.ordered_at, QUARTER)', 'postgresql', "DATE_TRUNC('QUARTER', o.ordered_at)"],
+  ['SPLIT', "SPLIT(c.tags, '|')", 'spark', "SPLIT(c.tags, '\\\\|')"],
+  ['SPLIT', "SPLIT(c.tags, '.')", 'databricks', "SPLIT(c.tags, '\\\\.')"],
+  ['SPLIT', 'SPLIT(c.tags)', 'spark', "SPLIT(c.tags, ',')"],
+  ['SPLIT', "SPLIT(c.tags, ', ')", 'spark', "SPLIT(c.tags, ', ')"],
+  ['SPLIT', 'SPLIT(c.tags, c.delimiter)', 'spark', { code: 'SQL005' }],
+];
+
+describe('transpileExpression: semantic corrections', () => {
+  it.each(CORRECTION_CASES)('%s: %s to %s', (_name, text, target, expected) => {
+    const result = transpileExpression(text, 'bigquery', target);
+    if (typeof expected === 'string') expect(sql(result)).toBe(expected);
+    else expect(result).toMatchObject({ ok: false, problem: expected });
+  });
+
+  it('has a checked case for every target of every correction', () => {
+    const covered = new Set(CORRECTION_CASES.map(([name, , target]) => `${name}/${target}`));
+    const required = SEMANTIC_CORRECTIONS.flatMap((entry) => Object.keys(entry.targets).map((target) => `${entry.names[0]}/${target}`));
+    expect(required.filter((pair) => !covered.has(pair))).toEqual([]);
+  });
+
+  it('says what cannot be expressed and how to fix it', () => {
+    const result = transpileExpression('DATE_TRUNC(o.ordered_at, WEEK)', 'bigquery', 'snowflake');
+    expect(result).toMatchObject({ ok: false, problem: { code: 'SQL005', message: expect.stringMatching(/^DATE_TRUNC.*Sunday/), hint: expect.stringMatching(/WEEK\(MONDAY\)/) } });
+  });
+
+  it('leaves other dialect pairs to polyglot', () => {
+    expect(sql(transpileExpression("REGEXP_REPLACE(s, 'a', 'b')", 'bigquery', 'snowflake'))).toBe("REGEXP_REPLACE(s, 'a', 'b')");
+    expect(sql(transpileExpression("regexp_matches(s, 'x')", 'duckdb', 'duckdb'))).toBe("REGEXP_MATCHES(s, 'x')");
+  });
+});
+
+describe('transpileExpression: Customer 360 transforms', () => {
+  it.each([
+    ['LOWER(TRIM(c.email))', 'snowflake', 'LOWER(TRIM(c.email))'],
+    ["CASE c.status WHEN 'A' THEN 'active' ELSE 'unknown' END", 'spark', "CASE c.status WHEN 'A' THEN 'active' ELSE 'unknown' END"],
+    ['IFNULL(c.nick, c.first_name)', 'duckdb', 'COALESCE(c.nick, c.first_name)'],
+    ["CONCAT('+1', REGEXP_REPLACE(c.phone, r'[^0-9]', ''))", 'duckdb', "CONCAT('+1', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'))"],
+    ['o.quantity * o.unit_price - COALESCE(o.discount, 0)', 'snowflake', 'o.quantity * o.unit_price - COALESCE(o.discount, 0)'],
+    ['SAFE_DIVIDE(o.revenue, o.orders)', 'spark', 'TRY_DIVIDE(o.revenue, o.orders)'],
+  ])('%s to %s', (text, target, expected) => {
+    expect(sql(transpileExpression(text, 'bigquery', target))).toBe(expected);
+  });
+
+  it('runs the fragment checks first', () => {
+    expect(transpileExpression('1; DROP TABLE x', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL002' } });
+    expect(transpileExpression('a -- x', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL003' } });
+  });
+
+  it('refuses unknown dialects and the reserved placeholder name', () => {
+    expect(transpileExpression('a', 'bigquery', 'nosuchdb')).toMatchObject({ ok: false, problem: { code: 'SQL005' } });
+    expect(transpileExpression('__specline_fix_0(a)', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL005' } });
+  });
+
+  it('turns polyglot unsupported-level errors into SQL005', () => {
+    const result = transpileExpression('ARRAY_AGG(x)', 'postgresql', 'fabric');
+    expect(result).toMatchObject({ ok: false, problem: { code: 'SQL005', message: expect.stringContaining('fabric') } });
+  });
+});
+
+describe('transpileStatement', () => {
+  it('translates a whole query and applies the corrections inside it', () => {
+    const query = "SELECT c.id, REGEXP_CONTAINS(c.email, r'@example\\.com$') AS is_test, SAFE_CAST(c.ltv AS NUMERIC) AS ltv FROM crm.customers AS c WHERE REGEXP_CONTAINS(c.email, '@')";
+    expect(sql(transpileStatement(query, 'bigquery', 'snowflake'))).toBe(
+      "SELECT c.id, REGEXP_INSTR(c.email, '@example\\\\.com$') > 0 AS is_test, TRY_CAST(c.ltv AS DECIMAL(38, 9)) AS ltv FROM crm.customers AS c WHERE REGEXP_INSTR(c.email, '@') > 0",
+    );
+  });
+
+  it('refuses more than one statement and syntax errors', () => {
+    expect(transpileStatement('SELECT 1; SELECT 2', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL002' } });
+    expect(transpileStatement('SELECT FROM WHERE', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL001', offset: 12 } });
+  });
+});

@@ -1,0 +1,81 @@
+import type * as polyglot from '@polyglot-sql/sdk';
+import { markCorrections, spliceCorrections } from './apply-corrections';
+import { isKnownDialect, type SqlDialect } from './dialects';
+import { parseExpression, unknownDialect } from './parse-expression';
+import { polyglotApi } from './polyglot-runtime';
+import { SqlError } from './sql-errors';
+import { sqlProblem, type SqlProblem } from './sql-problem';
+import { codePointToUtf16 } from './text-offsets';
+import { EXPRESSION_PREFIX, polyglotReason } from './sql-tokens';
+
+export type TranspileResult = { ok: true; sql: string } | { ok: false; problem: SqlProblem };
+
+/**
+ * One expression in, one expression out. The text passes parseExpression first (the same
+ * security checks as a spec fragment), then polyglot with unsupportedLevel 'raise', with the
+ * semantic corrections applied; the output must again parse as one expression in the target.
+ */
+export function transpileExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
+  return guarded(() => {
+    if (!isKnownDialect(to)) return fail(unknownDialect(to));
+    const parsed = parseExpression(text, from, 'expression');
+    if (!parsed.ok) return parsed;
+    const statement = polyglotApi().parse(EXPRESSION_PREFIX + text, from as polyglot.Dialect);
+    if (!statement.success) return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(statement.error)}.`, 'Fix the expression.'));
+    const translated = translate(statement.ast, text, from, to);
+    if (!translated.ok) return translated;
+    if (!translated.sql.startsWith(EXPRESSION_PREFIX)) return fail(internal(`polyglot returned '${translated.sql}'`));
+    const sql = translated.sql.slice(EXPRESSION_PREFIX.length);
+    // Defence in depth: what we hand to an emitter is again exactly one expression.
+    const check = parseExpression(sql, to, 'expression');
+    if (!check.ok) return fail(internal(`the ${to} output '${sql}' does not parse as one expression (${check.problem.message})`));
+    return { ok: true, sql };
+  });
+}
+
+/** A whole statement (a SELECT, usually) in, the same statement in the target dialect out. */
+export function transpileStatement(sql: string, from: SqlDialect, to: SqlDialect): TranspileResult {
+  return guarded(() => {
+    if (!isKnownDialect(from)) return fail(unknownDialect(from));
+    if (!isKnownDialect(to)) return fail(unknownDialect(to));
+    const parsed = polyglotApi().parse(sql, from as polyglot.Dialect);
+    if (!parsed.success) {
+      return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(parsed.error)}.`, 'Fix the statement at the marked position.', codePointToUtf16(sql, parsed.errorStart ?? 0)));
+    }
+    if (parsed.ast.length !== 1) {
+      return fail(sqlProblem('SQL002', `The SQL holds ${parsed.ast.length} statements; transpileStatement takes exactly one.`, 'Transpile each statement on its own.'));
+    }
+    return translate(parsed.ast, sql, from, to);
+  });
+}
+
+function translate(statements: readonly unknown[], sourceText: string, from: SqlDialect, to: SqlDialect): TranspileResult {
+  const api = polyglotApi();
+  const marked = markCorrections(statements, from, to, sourceText);
+  if (!marked.ok) return marked;
+  const regenerated = api.generate(marked.statement, from as polyglot.Dialect);
+  if (!regenerated.success || regenerated.sql?.length !== 1) return fail(internal(`polyglot could not regenerate the ${from} SQL (${regenerated.error ?? 'no output'})`));
+  const result = api.transpile(regenerated.sql[0] as string, from as polyglot.Dialect, to as polyglot.Dialect, { unsupportedLevel: 'raise' });
+  if (!result.success || result.sql?.length !== 1) {
+    const reason = polyglotReason(result.error ?? 'no output');
+    return fail(sqlProblem('SQL005', `The SQL cannot be expressed in ${to}: ${reason}.`, `Rewrite the expression with functions that ${to} supports, or keep this model on ${from}.`));
+  }
+  return spliceCorrections(result.sql[0] as string, to, marked.rewrites);
+}
+
+function guarded(run: () => TranspileResult): TranspileResult {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SqlError) throw error;
+    return fail(internal(`polyglot failed (${error instanceof Error ? error.message : String(error)})`));
+  }
+}
+
+function internal(what: string): SqlProblem {
+  return sqlProblem('SQL005', `The SQL could not be translated: ${what}.`, 'This is a Specline bug or a polyglot limit; simplify the expression and report it.');
+}
+
+function fail(problem: SqlProblem): TranspileResult {
+  return { ok: false, problem };
+}

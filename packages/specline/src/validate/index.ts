@@ -1,0 +1,2 @@
+export * from './validate-catalog';
+export type { Locator } from './rule-context';
