@@ -25,6 +25,8 @@ const CLAUSES: Readonly<Record<string, { label: string; keyword: string }>> = {
   windows: { label: 'a WINDOW clause', keyword: 'WINDOW' },
   into: { label: 'an INTO clause', keyword: 'INTO' },
   kind: { label: 'SELECT AS STRUCT/VALUE', keyword: 'AS' },
+  sample: { label: 'a SAMPLE clause', keyword: 'USING' },
+  operation_modifiers: { label: 'a query modifier', keyword: '' },
 };
 
 const HINT_EXPRESSION_ONLY = 'Write only the expression, e.g. LOWER(TRIM(c.email)); joins, filters and grouping belong in their own spec fields.';
@@ -39,20 +41,29 @@ export function checkExpressionShape(statements: readonly unknown[], text: strin
   if (statements.length !== 1) return fail(sqlProblem('SQL002', 'The SQL holds more than one statement.', "Delete everything after the first expression.", 0));
   const type = nodeType(statement);
   if (type !== 'select') {
-    const keyword = type?.toUpperCase() ?? 'another query';
-    return fail(sqlProblem('SQL004', `The SQL combines queries with ${keyword}; a fragment must be one expression.`, HINT_EXPRESSION_ONLY, keywordOffset(tokens, keyword)));
+    const setOperation = type === 'union' || type === 'intersect' || type === 'except' ? type.toUpperCase() : undefined;
+    const message = setOperation ? `The SQL combines queries with ${setOperation}` : 'The SQL is not an expression';
+    return fail(sqlProblem('SQL004', `${message}; a fragment must be one expression.`, HINT_EXPRESSION_ONLY, setOperation ? keywordOffset(tokens, setOperation) : 0));
   }
   const select = nodeData(statement);
   for (const [key, value] of Object.entries(select)) {
     if (key === 'expressions' || isEmpty(value)) continue;
     if (key === 'leading_comments') return fail(sqlProblem('SQL003', 'The SQL holds a comment.', 'Delete the comment.', 0));
-    const clause = CLAUSES[key] ?? { label: `a ${key.replace(/_/g, ' ').toUpperCase()} clause`, keyword: '' };
+    const clause = CLAUSES[key] ?? { label: `a query clause (${key})`, keyword: '' };
     return fail(sqlProblem('SQL004', `The SQL holds ${clause.label}; a fragment must be one expression.`, HINT_EXPRESSION_ONLY, keywordOffset(tokens, clause.keyword)));
   }
   const items = Array.isArray(select['expressions']) ? (select['expressions'] as unknown[]) : [];
+  // Some dialects accept a trailing comma (`x,`), so the token stream is checked as well.
+  const comma = topLevelTokens(tokens).find((token) => token.type === 'COMMA');
+  if (items.length === 1 && comma) {
+    return fail(sqlProblem('SQL004', 'The SQL has a comma after the expression; a fragment must be exactly one expression.', 'Delete the comma.', comma.start));
+  }
   if (items.length !== 1) {
-    const comma = topLevelTokens(tokens).find((token) => token.type === 'COMMA');
     return fail(sqlProblem('SQL004', `The SQL holds ${items.length} comma-separated expressions; a fragment must be exactly one.`, 'Give each value its own column, or combine them with CONCAT, STRUCT or a CASE.', comma?.start ?? 0));
+  }
+  // `ALL x` parses as SELECT ALL x, leaving the modifier nowhere in the AST.
+  if (tokens[0]?.type === 'ALL') {
+    return fail(sqlProblem('SQL004', 'The SQL starts with ALL, a query modifier; a fragment must be one expression.', 'Delete the ALL.', 0));
   }
   const expression = items[0] as AstNode;
   return checkItem(expression, text, tokens) ?? { ok: true, expression };

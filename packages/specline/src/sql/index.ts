@@ -1,3 +1,11 @@
+/**
+ * sql/: the thin, tested layer over @polyglot-sql/sdk. Spec fragments are parsed as exactly
+ * one expression (parseExpression, a security boundary), translated between dialects with
+ * known-wrong polyglot mappings corrected or refused (transpileExpression/Statement), and
+ * printed (quoteIdentifier, formatSql). Await initSql() once before parsing or translating.
+ * Emit SQL from transpileExpression's output, which polyglot generates from the AST, never by
+ * pasting ParsedExpression.text.
+ */
 export { KNOWN_DIALECTS, isKnownDialect, type SqlDialect } from './dialects';
 export { initSql, isSqlReady } from './polyglot-runtime';
 export { type SqlProblem, type SqlProblemCode } from './sql-problem';

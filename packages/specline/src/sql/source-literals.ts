@@ -16,10 +16,6 @@ export function stringLiteral(value: string): unknown {
   return { literal: { literal_type: 'string', value } };
 }
 
-export function numberLiteral(value: number): unknown {
-  return { literal: { literal_type: 'number', value: String(value) } };
-}
-
 /** A date part as BigQuery writes it: MONTH (a bare word) or WEEK(MONDAY) (a call). */
 export function datePart(node: unknown): string | undefined {
   const type = nodeType(node);

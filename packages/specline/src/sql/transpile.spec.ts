@@ -148,3 +148,12 @@ describe('transpileStatement', () => {
     expect(transpileStatement('SELECT FROM WHERE', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL001', offset: 12 } });
   });
 });
+
+describe('transpileExpression: placeholders polyglot duplicates', () => {
+  it('corrects every copy when polyglot repeats an argument', () => {
+    // DuckDB LENGTH becomes CASE TYPEOF(x) … LENGTH(x) …, naming the corrected call twice.
+    const out = sql(transpileExpression("LENGTH(REGEXP_REPLACE(c.phone, r'\\D', ''))", 'bigquery', 'duckdb'));
+    expect(out.match(/REGEXP_REPLACE\(c\.phone, '\\D', '', 'g'\)/g)).toHaveLength(3);
+    expect(out).not.toMatch(/SPECLINE/i);
+  });
+});

@@ -8,13 +8,14 @@ export interface ProjectValidation {
 }
 
 /**
- * The diagnostics that belong to one spec file. When the catalog cannot be built at all
- * (no usable constitution), the constitution's own diagnostics are every project's concern.
+ * The diagnostics that belong to one spec file, plus those in the constitution: its rules
+ * govern every spec, so a broken constitution fails every project's validate.
  */
 export async function validateProject(workspaceRoot: string, specsDir: string, projectName: string, specFile: string): Promise<ProjectValidation> {
   const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
   const constitutionFile = catalog?.constitution.file;
-  const mine = diagnostics.filter((d) => d.location.file === specFile || (!catalog && /constitution\.(ya?ml|json)$/.test(d.location.file)) || (!catalog && d.code === 'CONST001'));
+  const isConstitution = (file: string) => file === constitutionFile || /(^|\/)constitution\.(ya?ml|json)$/.test(file);
+  const mine = diagnostics.filter((d) => d.location.file === specFile || isConstitution(d.location.file) || d.code === 'CONST001');
   const success = !hasErrors(mine);
   const lines = mine.length > 0 ? [formatDiagnostics(mine)] : [];
   lines.push(`${projectName} (${specFile}${constitutionFile ? `, rules from ${constitutionFile}` : ''}): ${summarize(mine)}.`);

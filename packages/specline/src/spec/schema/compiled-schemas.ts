@@ -16,7 +16,8 @@ export function schemaValidator(kind: SpecKind): ValidateFunction {
 }
 
 function compileAll(): Map<SpecKind, ValidateFunction> {
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  // verbose: errors carry their schema and parent schema, which the hints need (allowed fields, oneOf branches).
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
   ajv.addSchema(readSchema(COMMON_SCHEMA_FILE), COMMON_SCHEMA_FILE);
   const validators = new Map<SpecKind, ValidateFunction>();
   for (const [kind, file] of Object.entries(SCHEMA_FILES) as [SpecKind, string][]) {

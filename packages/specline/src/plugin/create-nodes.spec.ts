@@ -1,0 +1,72 @@
+import type { CreateDependenciesContext, ProjectConfiguration } from '@nx/devkit';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createDependencies } from './create-dependencies';
+import { createNodes } from './create-nodes';
+
+const FILES: Record<string, string> = {
+  'specs/constitution.yaml': 'kind: constitution\nname: t\ndialect: bigquery\nlayers:\n  staging: { pattern: "^stg_" }\n',
+  'specs/sources/crm/customers.yaml': 'kind: source\nname: customers\nsystem: crm\nowner: crm team\nseed: customers.csv\ncolumns:\n  - { name: id, type: INT64 }\n',
+  'specs/sources/crm/customers.csv': 'id\n1\n',
+  'specs/models/stg_customers.yaml': 'kind: model\nname: stg_customers\nlayer: staging\ndescription: Clean customers.\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id, glossary: customer }\n',
+  'specs/models/zz_copy.yaml': 'kind: model\nname: stg_customers\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id }\n',
+  'specs/models/broken.yaml': 'kind: model\nname: [oops\n',
+  'specs/glossary.yaml': 'kind: glossary\nname: terms\nterms:\n  - { name: customer, definition: A buyer. }\n',
+  'package.json': '{}',
+};
+
+describe('createNodes and createDependencies', () => {
+  let root: string;
+  let projects: Record<string, ProjectConfiguration>;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'specline-plugin-'));
+    for (const [file, text] of Object.entries(FILES)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const files = Object.keys(FILES).filter((f) => /\.(ya?ml|json)$/.test(f));
+    const results = await createNodes[1](files, { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
+    projects = {};
+    for (const [, result] of results) {
+      for (const [projectRoot, project] of Object.entries(result.projects ?? {})) projects[project.name!] = { ...project, root: projectRoot } as ProjectConfiguration;
+    }
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('makes every spec but the constitution a project rooted at its file', () => {
+    expect(Object.fromEntries(Object.entries(projects).map(([name, p]) => [name, p.root]))).toEqual({
+      crm_customers: 'specs/sources/crm/customers.yaml',
+      stg_customers: 'specs/models/stg_customers.yaml',
+      'duplicate-models-zz_copy': 'specs/models/zz_copy.yaml',
+      'invalid-models-broken': 'specs/models/broken.yaml',
+      'glossary-terms': 'specs/glossary.yaml',
+    });
+  });
+
+  it('tags projects by kind, layer, system and owner, and describes them', () => {
+    expect(projects.crm_customers.tags).toEqual(['kind:source', 'system:crm', 'owner:crm-team']);
+    expect(projects.stg_customers.tags).toEqual(['kind:model', 'layer:staging']);
+    expect(projects.stg_customers.metadata?.description).toBe('Clean customers.');
+  });
+
+  it('keeps a broken spec in the graph and names its file and position', () => {
+    expect(projects['invalid-models-broken'].metadata?.description).toMatch(/^Invalid spec specs\/models\/broken\.yaml: specs\/models\/broken\.yaml:3:1: error PARSE001/);
+    expect(projects['invalid-models-broken'].targets?.validate).toBeDefined();
+  });
+
+  it('feeds the spec, its seed, the constitution and the plugin into validate', () => {
+    const validate = projects.crm_customers.targets!.validate;
+    expect(projects.crm_customers.namedInputs!['specline-spec']).toEqual(['{workspaceRoot}/specs/sources/crm/customers.yaml', '{workspaceRoot}/specs/sources/crm/customers.csv']);
+    expect(validate.inputs).toEqual(expect.arrayContaining(['specline-spec', '^specline-spec', '{workspaceRoot}/specs/constitution.yaml']));
+    expect(validate.cache).toBe(true);
+    expect(validate.metadata?.description).toMatch(/Checks the spec/);
+  });
+
+  it('adds an edge from each model to what it reads and to its glossary', async () => {
+    const context = { projects, externalNodes: {}, nxJsonConfiguration: {}, fileMap: { projectFileMap: {}, nonProjectFiles: [] }, filesToProcess: { projectFileMap: {}, nonProjectFiles: [] }, workspaceRoot: root } as unknown as CreateDependenciesContext;
+    const edges = (await createDependencies(undefined, context)).map((d) => `${d.source}->${d.target}`);
+    expect(edges.sort()).toEqual(['duplicate-models-zz_copy->crm_customers', 'stg_customers->crm_customers', 'stg_customers->glossary-terms']);
+  });
+});
