@@ -1,0 +1,58 @@
+import type { Catalog, Model } from '../catalog';
+import { quoteIdentifier, type SqlDialect } from '../sql';
+import type { Compiled } from './compile-problem';
+import { compileModelSelect, type RelationOf } from './compile-select';
+import { compileScd2Apply } from './scd2-apply';
+import { sqlType } from './sql-type';
+import { tableColumns } from './table-columns';
+
+// https://www.postgresql.org/docs/current/sql-createtable.html has no CREATE OR REPLACE TABLE.
+const REPLACES_TABLES = new Set(['duckdb', 'snowflake', 'bigquery', 'databricks', 'spark']);
+
+/**
+ * The statements that build a model in plain SQL: CREATE for table and view, CREATE IF NOT
+ * EXISTS plus MERGE on the unique key for incremental, and the snapshot apply for scd2.
+ */
+export function compileLoadStatements(catalog: Catalog, model: Model, dialect: SqlDialect, relationOf: RelationOf): Compiled<string[]> {
+  const target = relationOf(model.name);
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const select = compileModelSelect(catalog, model, dialect, relationOf, { incremental: { relation: target } });
+  if (!select.ok) return select;
+  const load = model.load;
+  if (load.strategy === 'view') return ok([`CREATE OR REPLACE VIEW ${target} AS\n${select.value}`]);
+  if (load.strategy === 'table') {
+    if (REPLACES_TABLES.has(dialect)) return ok([`CREATE OR REPLACE TABLE ${target} AS\n${select.value}`]);
+    return ok([`DROP TABLE IF EXISTS ${target}`, `CREATE TABLE ${target} AS\n${select.value}`]);
+  }
+  const create = createTableIfMissing(model, dialect, target);
+  const columns = model.columns.map((column) => q(column.name));
+  if (load.strategy === 'incremental') {
+    const others = columns.filter((column) => !load.uniqueKey.some((key) => q(key) === column));
+    return ok([
+      create,
+      [
+        `MERGE INTO ${target} AS t`,
+        `USING (\n${indent(select.value)}\n) AS s`,
+        `ON ${load.uniqueKey.map((key) => `t.${q(key)} = s.${q(key)}`).join(' AND ')}`,
+        ...(others.length ? [`WHEN MATCHED THEN UPDATE SET ${others.map((column) => `${column} = s.${column}`).join(', ')}`] : []),
+        `WHEN NOT MATCHED THEN INSERT (${columns.join(', ')}) VALUES (${columns.map((column) => `s.${column}`).join(', ')})`,
+      ].join('\n'),
+    ]);
+  }
+  const snapshot = q(`${model.name}__snapshot`);
+  return ok([create, `CREATE OR REPLACE TEMPORARY VIEW ${snapshot} AS\n${select.value}`, ...compileScd2Apply(model, dialect, target, snapshot)]);
+}
+
+/** The typed table an incremental or scd2 load merges into, created on the first run. */
+export function createTableIfMissing(model: Model, dialect: SqlDialect, target: string): string {
+  const columns = tableColumns(model).map((column) => `  ${quoteIdentifier(column.name, dialect)} ${sqlType(column.type, dialect)}${column.nullable ? '' : ' NOT NULL'}`);
+  return `CREATE TABLE IF NOT EXISTS ${target} (\n${columns.join(',\n')}\n)`;
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
+}
+
+function ok(statements: string[]): Compiled<string[]> {
+  return { ok: true, value: statements };
+}

@@ -1,0 +1,113 @@
+import { sameDataType, type Catalog, type Model, type ModelColumn } from '../catalog';
+import type { Diagnostic } from '../diagnostics';
+import { quoteIdentifier, type SqlDialect } from '../sql';
+import type { Aggregate } from '../spec/types';
+import { compileProblem, type Compiled } from './compile-problem';
+import { inDialect } from './dialect-expression';
+import { sqlType } from './sql-type';
+
+/** Maps a dataset name (source or model) to the relation text the target platform reads it by. */
+export type RelationOf = (datasetName: string) => string;
+
+export interface SelectOptions {
+  /**
+   * For an incremental load: the relation already loaded. With `guard`, the cursor condition
+   * is handed to it (dbt's is_incremental(), Dataform's when(incremental())); without one the
+   * condition itself copes with an empty target.
+   */
+  readonly incremental?: { readonly relation: string; readonly guard?: (clause: string) => string };
+}
+
+const AGGREGATES: Readonly<Record<Aggregate, (sql: string) => string>> = {
+  sum: (sql) => `SUM(${sql})`,
+  count: (sql) => `COUNT(${sql})`,
+  count_distinct: (sql) => `COUNT(DISTINCT ${sql})`,
+  min: (sql) => `MIN(${sql})`,
+  max: (sql) => `MAX(${sql})`,
+  avg: (sql) => `AVG(${sql})`,
+  any_value: (sql) => `ANY_VALUE(${sql})`,
+};
+
+/**
+ * The model's SELECT in `dialect`: one CTE per input with its filter inside, the joins in
+ * declared order, each column transpiled and cast to its declared type, then GROUP BY.
+ */
+export function compileModelSelect(catalog: Catalog, model: Model, dialect: SqlDialect, relationOf: RelationOf, options: SelectOptions = {}): Compiled<string> {
+  const from = catalog.constitution.dialect;
+  const problems: Diagnostic[] = [];
+  const q = (name: string) => quoteIdentifier(name, dialect);
+
+  const ctes = model.inputs.map((input, index) => {
+    const lines = [`${q(input.alias)} AS (`, `  SELECT *`, `  FROM ${relationOf(input.ref)} AS ${q(input.alias)}`];
+    const conditions = input.filter ? [inDialect(input.filter, input.filter.text, from, dialect, problems)] : [];
+    let guarded: string | undefined;
+    if (index === 0 && options.incremental && model.load.strategy === 'incremental') {
+      const cursor = cursorCondition(model, options.incremental.relation, from, dialect, problems);
+      if (options.incremental.guard) guarded = options.incremental.guard(`${conditions.length ? 'AND' : 'WHERE'} ${cursor.plain}`);
+      else conditions.push(cursor.total);
+    }
+    if (conditions.length) lines.push(`  WHERE ${conditions.map((c) => indent(c, 4)).join('\n    AND ')}`);
+    if (guarded) lines.push(indent(`  ${guarded}`, 2));
+    lines.push(')');
+    return lines.join('\n');
+  });
+
+  const aggregated = model.columns.some((column) => column.aggregate);
+  if (aggregated && model.groupBy.length === 0) {
+    problems.push(compileProblem(model, 'MODEL001', `${model.name} aggregates columns but has no group_by.`, 'Add group_by with the columns that identify one output row, or remove the aggregates.'));
+  }
+  const projection = model.columns.map((column) => `  ${indent(projectColumn(catalog, model, column, from, dialect, problems), 2)}`);
+  const joins = model.joins.map((join) => {
+    const keyword = `${join.type.toUpperCase()} JOIN ${q(join.alias)}`;
+    return join.on ? `${keyword} ON ${indent(inDialect(join.on, join.on.text, from, dialect, problems), 2)}` : keyword;
+  });
+  const groupBy = model.groupBy.map((name) => {
+    const column = model.columns.find((candidate) => candidate.name === name);
+    return column ? `  ${inDialect(column.expression, column.expression.text, from, dialect, problems)}` : `  ${q(name)}`;
+  });
+
+  if (problems.length) return { ok: false, diagnostics: problems };
+  const sql = [
+    ...(ctes.length ? ['WITH', ctes.join(',\n')] : []),
+    'SELECT',
+    projection.join(',\n'),
+    `FROM ${q(model.inputs[0].alias)}`,
+    ...joins,
+    ...(groupBy.length ? ['GROUP BY', groupBy.join(',\n')] : []),
+  ].join('\n');
+  return { ok: true, value: sql };
+}
+
+function projectColumn(catalog: Catalog, model: Model, column: ModelColumn, from: SqlDialect, dialect: SqlDialect, problems: Diagnostic[]): string {
+  const name = quoteIdentifier(column.name, dialect);
+  const text = column.aggregate ? AGGREGATES[column.aggregate](column.expression.text) : column.expression.text;
+  const sql = inDialect(column.expression, text, from, dialect, problems);
+  if (isPassThrough(catalog, model, column)) return sql === `${quoteIdentifier(column.from!.alias, dialect)}.${name}` ? sql : `${sql} AS ${name}`;
+  return `CAST(${sql} AS ${sqlType(column.type, dialect)}) AS ${name}`;
+}
+
+/** A column copied unchanged from an input column of the same type needs no CAST. */
+function isPassThrough(catalog: Catalog, model: Model, column: ModelColumn): boolean {
+  if (column.transform !== undefined || column.aggregate || !column.from) return false;
+  const input = model.inputs.find((candidate) => candidate.alias === column.from!.alias);
+  const upstream = input && catalog.datasets.get(input.ref);
+  const upstreamColumn = upstream?.columns.find((candidate) => candidate.name === column.from!.column);
+  return upstreamColumn !== undefined && sameDataType(upstreamColumn.type, column.type);
+}
+
+function cursorCondition(model: Model, relation: string, from: SqlDialect, dialect: SqlDialect, problems: Diagnostic[]) {
+  const cursorName = model.load.strategy === 'incremental' ? model.load.cursor : undefined;
+  const column = model.columns.find((candidate) => candidate.name === cursorName);
+  if (!column || !cursorName) {
+    problems.push(compileProblem(model, 'MODEL003', `${model.name} loads incrementally but names no cursor column among its columns.`, 'Set load.cursor to a column of this model, e.g. updated_at.'));
+    return { plain: 'TRUE', total: 'TRUE' };
+  }
+  const expression = inDialect(column.expression, column.expression.text, from, dialect, problems);
+  const latest = `(SELECT MAX(${quoteIdentifier(cursorName, dialect)}) FROM ${relation})`;
+  return { plain: `${expression} > ${latest}`, total: `COALESCE(${expression} > ${latest}, TRUE)` };
+}
+
+/** Re-indents the continuation lines of a multi-line fragment so the SELECT stays readable. */
+function indent(text: string, spaces: number): string {
+  return text.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}

@@ -1,0 +1,7 @@
+export { compileModelSelect, type RelationOf, type SelectOptions } from './compile-select';
+export { compileLoadStatements, createTableIfMissing } from './compile-load';
+export { compileScd2Apply } from './scd2-apply';
+export { sqlType } from './sql-type';
+export { tableColumns, type TableColumn } from './table-columns';
+export { type Compiled } from './compile-problem';
+export { warehouseRelation } from './warehouse-relation';
