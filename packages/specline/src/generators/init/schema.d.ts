@@ -1,0 +1,7 @@
+export interface InitGeneratorSchema {
+  name?: string;
+  owner?: string;
+  dialect?: string;
+  specsDir?: string;
+  force?: boolean;
+}
