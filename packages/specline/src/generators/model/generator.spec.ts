@@ -1,0 +1,49 @@
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { parse } from 'yaml';
+import { copyExampleSpecs } from '../shared/example-workspace';
+import { modelGenerator } from './generator';
+
+function workspace() {
+  const tree = createTreeWithEmptyWorkspace();
+  copyExampleSpecs(tree);
+  return tree;
+}
+
+describe('spec:model', () => {
+  it('scaffolds a model from two inputs with picked columns, a join on the shared key and key tests', async () => {
+    const tree = workspace();
+    await modelGenerator(tree, { name: 'int_customer_contacts', inputs: 'stg_customers,stg_support_tickets:t', columns: 'c.customer_id,email,t.ticket_id' });
+    const spec = parse(tree.read('specs/models/intermediate/int_customer_contacts.yaml', 'utf-8') as string);
+    expect(spec.layer).toBe('intermediate');
+    expect(spec.sources).toEqual([{ ref: 'stg_customers', alias: 'c' }, { ref: 'stg_support_tickets', alias: 't' }]);
+    expect(spec.joins).toEqual([{ type: 'left', alias: 't', on: 'c.customer_id = t.customer_id' }]);
+    expect(spec.columns.map((c: { from: string }) => c.from)).toEqual(['c.customer_id', 'c.email', 't.ticket_id']);
+    expect(spec.columns[0].tests).toEqual(['not_null', 'unique']);
+  });
+
+  it('defaults to every column of the first input', async () => {
+    const tree = workspace();
+    await modelGenerator(tree, { name: 'stg_crm_customers_copy', inputs: 'crm_customers' });
+    const spec = parse(tree.read('specs/models/staging/stg_crm_customers_copy.yaml', 'utf-8') as string);
+    expect(spec.columns.map((c: { name: string }) => c.name)).toEqual(['customer_id', 'first_name', 'last_name', 'email', 'phone', 'status', 'created_at', 'updated_at']);
+  });
+
+  it.each([
+    [{ name: 'int_x', inputs: 'nope' }],
+    [{ name: 'int_x', inputs: 'stg_customers', columns: 'c.nope' }],
+    [{ name: 'zzz_x', inputs: 'stg_customers' }],
+    [{ name: 'int_x', inputs: 'stg_customers,stg_fx_rates' }],
+  ])('rejects %j with a clear message and writes nothing', async (options) => {
+    const tree = workspace();
+    const before = tree.listChanges().length;
+    await expect(modelGenerator(tree, options)).rejects.toMatchObject({ code: 'invalid-option' });
+    expect(tree.listChanges().length).toBe(before);
+  });
+
+  it('refuses to overwrite an existing model without --force', async () => {
+    const tree = workspace();
+    const before = tree.read('specs/models/staging/stg_customers.yaml', 'utf-8');
+    await expect(modelGenerator(tree, { name: 'stg_customers', inputs: 'crm_customers' })).rejects.toMatchObject({ code: 'file-exists' });
+    expect(tree.read('specs/models/staging/stg_customers.yaml', 'utf-8')).toBe(before);
+  });
+});

@@ -1,0 +1,9 @@
+export interface ModelGeneratorSchema {
+  name: string;
+  inputs: string;
+  layer?: string;
+  columns?: string;
+  description?: string;
+  owner?: string;
+  force?: boolean;
+}
