@@ -40,13 +40,19 @@ export function compileLoadStatements(catalog: Catalog, model: Model, dialect: S
     ]);
   }
   const snapshot = q(`${model.name}__snapshot`);
-  return ok([create, `CREATE OR REPLACE TEMPORARY VIEW ${snapshot} AS\n${select.value}`, ...compileScd2Apply(model, dialect, target, snapshot)]);
+  return ok([create, snapshotStatement(dialect, snapshot, select.value), ...compileScd2Apply(model, dialect, target, snapshot)]);
 }
 
 /** The typed table an incremental or scd2 load merges into, created on the first run. */
 export function createTableIfMissing(model: Model, dialect: SqlDialect, target: string): string {
   const columns = tableColumns(model).map((column) => `  ${quoteIdentifier(column.name, dialect)} ${sqlType(column.type, dialect)}${column.nullable ? '' : ' NOT NULL'}`);
   return `CREATE TABLE IF NOT EXISTS ${target} (\n${columns.join(',\n')}\n)`;
+}
+
+// BigQuery scripts have temporary tables but no temporary views:
+// https://cloud.google.com/bigquery/docs/multi-statement-queries#temporary_tables
+function snapshotStatement(dialect: SqlDialect, name: string, select: string): string {
+  return dialect === 'bigquery' ? `CREATE TEMP TABLE ${name} AS\n${select}` : `CREATE OR REPLACE TEMPORARY VIEW ${name} AS\n${select}`;
 }
 
 function indent(text: string): string {

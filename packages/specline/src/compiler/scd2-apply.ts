@@ -6,9 +6,11 @@ import { quoteIdentifier, type SqlDialect } from '../sql';
  * 1. a current row whose tracked columns changed is closed;
  * 2. with on_delete: close, a current row whose key left the snapshot is closed;
  * 3. every snapshot row without a current row (new keys and the rows closed in 1) opens.
- * Plain UPDATE/INSERT rather than MERGE: one MERGE cannot both close and reopen a key.
+ * Steps 1 and 2 are plain UPDATEs (every dialect has them) or, with style 'merge', one MERGE
+ * (Delta Lake has no UPDATE … FROM). Step 3 stays an INSERT: one MERGE cannot both close and
+ * reopen the same key.
  */
-export function compileScd2Apply(model: Model, dialect: SqlDialect, target: string, snapshot: string): string[] {
+export function compileScd2Apply(model: Model, dialect: SqlDialect, target: string, snapshot: string, style: 'update' | 'merge' = 'update'): string[] {
   if (model.load.strategy !== 'scd2') throw new Error(`compiler: ${model.name} is not an scd2 model`);
   const load = model.load;
   const q = (name: string) => quoteIdentifier(name, dialect);
@@ -17,7 +19,7 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
   const changedAt = load.updatedAt ? `s.${q(load.updatedAt)}` : 'CURRENT_TIMESTAMP';
   const openedAt = load.updatedAt ? `s.${q(load.updatedAt)}` : 'CURRENT_TIMESTAMP';
   const columns = model.columns.map((column) => q(column.name));
-  const statements = [
+  const statements = style === 'merge' ? [closeByMerge()] : [
     [
       `UPDATE ${target} AS t`,
       `SET ${q(load.validTo)} = ${changedAt}, ${q(load.isCurrent)} = FALSE`,
@@ -27,7 +29,7 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
       `  AND (${changed})`,
     ].join('\n'),
   ];
-  if (load.onDelete === 'close') {
+  if (load.onDelete === 'close' && style === 'update') {
     statements.push(
       [
         `UPDATE ${target} AS t`,
@@ -46,4 +48,15 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
     ].join('\n'),
   );
   return statements;
+
+  function closeByMerge(): string {
+    const close = `UPDATE SET ${q(load.validTo)} = ${changedAt}, ${q(load.isCurrent)} = FALSE`;
+    return [
+      `MERGE INTO ${target} AS t`,
+      `USING ${snapshot} AS s`,
+      `ON ${keyMatch('t', 's')} AND t.${q(load.isCurrent)}`,
+      `WHEN MATCHED AND (${changed}) THEN ${close}`,
+      ...(load.onDelete === 'close' ? [`WHEN NOT MATCHED BY SOURCE AND t.${q(load.isCurrent)} THEN UPDATE SET ${q(load.validTo)} = CURRENT_TIMESTAMP, ${q(load.isCurrent)} = FALSE`] : []),
+    ].join('\n');
+  }
 }

@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadCatalog, type Model } from '../catalog';
+import { findSpecFiles } from '../spec';
+import { initSql } from '../sql';
+import { createTableIfMissing } from './compile-load';
+import { compileModelSelect } from './compile-select';
+import { compileScd2Apply } from './scd2-apply';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+/** dim_customer (scd2, on_delete: close) read from a hand-made stg_customers table. */
+describe.each(['update', 'merge'] as const)('scd2 apply on DuckDB (%s style)', (style) => {
+  it('closes a changed or deleted key, opens its new version, and leaves unchanged keys alone', async () => {
+    await initSql();
+    const { catalog } = await loadCatalog(ROOT, await findSpecFiles(ROOT, 'specs'));
+    const model = catalog!.datasets.get('dim_customer') as Model;
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run('CREATE TABLE src (customer_id BIGINT, email VARCHAR, lifecycle_stage VARCHAR, country VARCHAR, city VARCHAR, state VARCHAR, postal_code VARCHAR, created_at TIMESTAMP)');
+    const select = compileModelSelect(catalog!, model, 'duckdb', () => 'src');
+    if (!select.ok) throw new Error(JSON.stringify(select.diagnostics));
+    await connection.run(createTableIfMissing(model, 'duckdb', 'dim'));
+    const apply = async () => {
+      await connection.run(`CREATE OR REPLACE TEMPORARY VIEW snap AS ${select.value}`);
+      for (const statement of compileScd2Apply(model, 'duckdb', 'dim', 'snap', style)) await connection.run(statement);
+    };
+    await connection.run(`INSERT INTO src VALUES (1, 'a@x', 'trial', 'US', 'NYC', NULL, '1', '2024-01-01'), (2, 'b@x', 'active', 'DE', 'Berlin', NULL, '2', '2024-01-01'), (3, 'c@x', 'active', 'FR', 'Paris', NULL, '3', '2024-01-01')`);
+    await apply();
+    await connection.run(`UPDATE src SET lifecycle_stage = 'active' WHERE customer_id = 1`);
+    await connection.run(`DELETE FROM src WHERE customer_id = 3`);
+    await apply();
+    await apply();
+    const rows = (await connection.runAndReadAll('SELECT customer_id, lifecycle_stage, is_current, valid_to IS NULL AS open FROM dim ORDER BY customer_id, is_current')).getRowObjects();
+    expect(rows.map((row) => [Number(row.customer_id), row.lifecycle_stage, row.is_current, row.open])).toEqual([
+      [1, 'trial', false, false],
+      [1, 'active', true, true],
+      [2, 'active', true, true],
+      [3, 'active', false, false],
+    ]);
+  });
+});
