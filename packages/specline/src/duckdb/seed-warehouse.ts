@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import { isModel, testedAgainstNames, type Catalog, type Dataset, type SourceTable } from '../catalog';
+import { compileLoadStatements, sqlType, warehouseRelation } from '../compiler';
+import { formatDiagnostics } from '../diagnostics';
+import { quoteIdentifier } from '../sql';
+import type { DuckSession } from './session';
+import { createTypedTable } from './typed-table';
+
+/**
+ * Builds datasets into a DuckDB session under their warehouse names (raw.<table>,
+ * <layer schema>.<model>): sources from their seed CSVs with the declared types, models
+ * with the compiled load statements. Each dataset is built once, after what it reads.
+ */
+export class SeedWarehouse {
+  private readonly built = new Map<string, Promise<void>>();
+  private schemasReady?: Promise<void>;
+  readonly relationOf;
+
+  constructor(
+    readonly session: DuckSession,
+    readonly catalog: Catalog,
+    private readonly workspaceRoot: string,
+  ) {
+    this.relationOf = warehouseRelation(catalog, 'duckdb');
+  }
+
+  /** Builds `name`, everything upstream, and what its relationships tests look up. */
+  async ensureWithTestTargets(name: string): Promise<void> {
+    await this.ensure(name);
+    const dataset = this.catalog.datasets.get(name);
+    if (dataset) for (const other of testedAgainstNames(dataset)) await this.ensure(other);
+  }
+
+  ensure(name: string): Promise<void> {
+    let done = this.built.get(name);
+    if (!done) {
+      done = this.build(name);
+      this.built.set(name, done);
+    }
+    return done;
+  }
+
+  private async build(name: string): Promise<void> {
+    const dataset = this.catalog.datasets.get(name);
+    if (!dataset) throw new Error(`duckdb: no source or model is named "${name}"; check the ref in the spec that reads it.`);
+    await this.createSchemas();
+    if (!isModel(dataset)) return this.loadSource(dataset);
+    for (const input of dataset.inputs) await this.ensure(input.ref);
+    const compiled = compileLoadStatements(this.catalog, dataset, 'duckdb', this.relationOf);
+    if (!compiled.ok) throw new Error(formatDiagnostics(compiled.diagnostics));
+    await this.session.runAll(compiled.value);
+  }
+
+  private async loadSource(source: SourceTable): Promise<void> {
+    const relation = this.relationOf(source.name);
+    if (!source.seed) return this.session.run(createTypedTable(relation, source.columns));
+    const columns = source.columns.map((column) => `'${column.name.replace(/'/g, "''")}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
+    const file = path.join(this.workspaceRoot, source.seed).replace(/'/g, "''");
+    await this.session.run(`CREATE OR REPLACE TABLE ${relation} AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {${columns}})`);
+  }
+
+  private createSchemas(): Promise<void> {
+    this.schemasReady ??= this.session.runAll(schemaStatements(this.catalog));
+    return this.schemasReady;
+  }
+}
+
+export function schemaStatements(catalog: Catalog): string[] {
+  const schemas = new Set<string>([...catalog.sources, ...catalog.models].map((dataset: Dataset) => dataset.schema));
+  return [...schemas].sort().map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema, 'duckdb')}`);
+}

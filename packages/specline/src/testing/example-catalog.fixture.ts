@@ -1,0 +1,14 @@
+import * as path from 'node:path';
+import { loadCatalog, type Catalog } from '../catalog';
+import { findSpecFiles } from '../spec';
+import { initSql } from '../sql';
+
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+
+/** Loads a catalog from a workspace (the repository by default) for tests; throws when it does not load. */
+export async function exampleCatalog(root = WORKSPACE_ROOT): Promise<Catalog> {
+  await initSql();
+  const { catalog, diagnostics } = await loadCatalog(root, await findSpecFiles(root, 'specs'));
+  if (!catalog) throw new Error(`the catalog does not load: ${JSON.stringify(diagnostics)}`);
+  return catalog;
+}

@@ -1,0 +1,7 @@
+/** testing/: the spec-derived tests (generic, unit, property) and their results as data. */
+export { timedCheck, succeeded, type CheckResult, type CheckStatus, type CheckOutcome } from './check-result';
+export { genericChecks, scd2Checks, type GenericCheck } from './generic-checks';
+export { runGenericTests } from './run-generic';
+export { runUnitTests } from './run-unit-tests';
+export { specImplementation, loadStatements, type ModelImplementation } from './model-implementation';
+export { diffRows, formatDiff, type RowDiff, type CanonicalRow } from './row-diff';

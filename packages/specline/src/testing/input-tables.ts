@@ -1,0 +1,31 @@
+import type { Catalog, Model } from '../catalog';
+import { isModel } from '../catalog';
+import { tableColumns, warehouseRelation } from '../compiler';
+import { loadTypedTable, schemaStatements, type DuckSession, type Row } from '../duckdb';
+
+/** Rows for each input alias of a model, as a given block holds them. */
+export type GivenRows = Readonly<Record<string, readonly Row[]>>;
+
+/**
+ * Creates each input of `model` under its warehouse name, typed by the upstream spec, and
+ * fills it with the given rows. Two aliases of one dataset (a self-join) share its table.
+ */
+export async function loadInputs(session: DuckSession, catalog: Catalog, model: Model, given: GivenRows): Promise<void> {
+  await session.runAll(schemaStatements(catalog));
+  const relation = warehouseRelation(catalog, 'duckdb');
+  const refs = [...new Set(model.inputs.map((input) => input.ref))];
+  for (const ref of refs) {
+    const upstream = catalog.datasets.get(ref);
+    if (!upstream) throw new Error(`${model.file}: the input "${ref}" is neither a source nor a model; fix the ref.`);
+    const rows = model.inputs.filter((input) => input.ref === ref).flatMap((input) => given[input.alias] ?? []);
+    await loadTypedTable(session, relation(ref), isModel(upstream) ? tableColumns(upstream) : upstream.columns, rows);
+  }
+}
+
+/** The columns an input alias's table holds, or undefined when the alias is not an input. */
+export function inputColumnsOf(catalog: Catalog, model: Model, alias: string) {
+  const input = model.inputs.find((candidate) => candidate.alias === alias);
+  const upstream = input && catalog.datasets.get(input.ref);
+  if (!upstream) return undefined;
+  return isModel(upstream) ? tableColumns(upstream) : upstream.columns;
+}
