@@ -7,7 +7,8 @@ import { pluginInputs } from './plugin-inputs';
 import { assignProjectNames } from './project-names';
 import type { SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
-import { buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
+import { buildCatalogProject } from './catalog-project';
+import { buildExportTarget, buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 
@@ -43,13 +44,18 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const constitutionFile = [...summaries].find(([, summary]) => summary.kind === 'constitution')?.[0];
     const names = assignProjectNames(summaries, options.specsDir);
     const inputsOfPlugin = pluginInputs(context.workspaceRoot);
-    return specFiles.filter((file) => names.has(file)).map((file) => {
+    const results = specFiles.filter((file) => names.has(file)).map((file) => {
       const summary = summaries.get(file)!;
       const projectName = names.get(file)!;
       const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin };
       const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, targetContext) } };
       return [file, result] as const;
     });
+    if (constitutionFile) {
+      const catalog = buildCatalogProject(summaries, names, { options, constitutionFile, pluginInputs: inputsOfPlugin });
+      results.push([constitutionFile, { projects: { [catalog.root]: catalog } }] as const);
+    }
+    return results;
   },
 ];
 
@@ -71,7 +77,10 @@ function buildProject(file: string, name: string, summary: SpecSummary, context:
       technologies: ['specline'],
       specline: metadata,
     } as ProjectConfiguration['metadata'],
-    targets: { validate: buildValidateTarget(context) },
+    targets: {
+      validate: buildValidateTarget(context),
+      ...(summary.kind === 'source' || summary.kind === 'model' ? { export: buildExportTarget(context) } : {}),
+    },
   };
 }
 

@@ -35,3 +35,25 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
     },
   };
 }
+
+/**
+ * Review documents. A dataset's documents come from its own spec only (no `^` input), so
+ * editing one spec re-exports that project and the catalog; its readers answer from cache.
+ * The catalog's documents come from every spec it implicitly depends on.
+ */
+export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:export`,
+    cache: true,
+    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, ...sharedInputs(context)],
+    outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
+    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir, scope },
+    metadata: {
+      description:
+        scope === 'catalog'
+          ? 'Writes the catalog review documents: the Excel workbook, the 00_-05_ CSV set and the table-level Mermaid graph.'
+          : "Writes this spec's review documents: its CSV column mapping, Mermaid diagram and Markdown review page.",
+      technologies: ['specline'],
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Model, SourceTable } from '../catalog';
+import { columnSql } from './describe';
+import { mermaidLabel, mermaidLines } from './mermaid-text';
+
+/**
+ * A model's flow, left to right: each input, its filter, the joins in order, the computed
+ * columns (transforms and aggregates), then the target table. Node ids are positional
+ * (input_0, join_1, …) so no spec name can collide with a Mermaid keyword such as `end`.
+ */
+export function toModelMermaid(model: Model): string {
+  const lines = ['flowchart LR'];
+  const inputTail = new Map<string, string>();
+  model.inputs.forEach((input, index) => {
+    lines.push(`  input_${index}[(${mermaidLabel(`${input.ref} AS ${input.alias}`)})]`);
+    inputTail.set(input.alias, `input_${index}`);
+    if (input.filter) {
+      lines.push(`  filter_${index}{{${mermaidLabel(`WHERE ${input.filter.text}`)}}}`);
+      lines.push(`  input_${index} --> filter_${index}`);
+      inputTail.set(input.alias, `filter_${index}`);
+    }
+  });
+  let flow = model.inputs.length > 0 ? inputTail.get(model.inputs[0].alias)! : undefined;
+  model.joins.forEach((join, index) => {
+    lines.push(`  join_${index}{${mermaidLabel(`${join.type.toUpperCase()} JOIN ${join.alias}${join.on ? ` ON ${join.on.text}` : ''}`)}}`);
+    if (flow) lines.push(`  ${flow} --> join_${index}`);
+    const joined = inputTail.get(join.alias);
+    if (joined) lines.push(`  ${joined} --> join_${index}`);
+    flow = `join_${index}`;
+  });
+  const computed = model.columns.filter((column) => column.transform !== undefined || column.aggregate !== undefined || !column.from);
+  const passed = model.columns.filter((column) => !computed.includes(column));
+  const steps = computed.map((column, index) => [`column_${index}`, mermaidLabel(`${column.name} = ${columnSql(column)}`)]);
+  if (passed.length > 0) steps.push(['passthrough', `"${mermaidLines([`${passed.length} column${passed.length === 1 ? '' : 's'} as read:`, passed.map((c) => c.name).join(', ')])}"`]);
+  const into = model.groupBy.length > 0 ? 'group_by' : 'target';
+  if (model.groupBy.length > 0) lines.push(`  group_by[/${mermaidLabel(`GROUP BY ${model.groupBy.join(', ')}`)}/]`);
+  lines.push(`  target[(${mermaidLabel(`${model.schema}.${model.name}`)})]`);
+  for (const [id, label] of steps) {
+    lines.push(`  ${id}[${label}]`);
+    if (flow) lines.push(`  ${flow} --> ${id}`);
+    lines.push(`  ${id} --> ${into}`);
+  }
+  if (model.groupBy.length > 0) lines.push('  group_by --> target');
+  return lines.join('\n') + '\n';
+}
+
+/** A source table's diagram: the system table landing as its dataset. */
+export function toSourceMermaid(source: SourceTable): string {
+  return [
+    'flowchart LR',
+    `  system[${mermaidLabel(`${source.system}: ${source.table}`)}]`,
+    `  target[(${mermaidLabel(`${source.schema}.${source.name}`)})]`,
+    `  system -->|${mermaidLabel(`${source.load.strategy} load${source.load.cursor ? ` on ${source.load.cursor}` : ''}`)}| target`,
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,102 @@
+import { Workbook, type Worksheet } from 'exceljs';
+import type { Catalog, Model } from '../catalog';
+import { allColumnsTable, dataLineageTable, glossaryTable, overviewTable } from './catalog-tables';
+import { FIXED_DATE, repackZip } from './deterministic-zip';
+import { aggregationsTable, columnMappingTable, constraintsTable, filtersTable, joinsTable } from './model-tables';
+import type { ReviewTable } from './review-table';
+import { uniqueSheetNames } from './sheet-names';
+
+/** Columns whose cells hold prose or SQL: wide and wrapped rather than one endless line. */
+const WRAPPED = new Set(['transform', 'sql', 'description', 'definition', 'on', 'filter', 'rationale', 'value', 'tests', 'sources']);
+const PII_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } } as const;
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
+
+/**
+ * The review workbook: Overview, one sheet per model, All Columns, Data Lineage and
+ * Glossary. Every sheet starts with a bold, frozen, filterable header row.
+ */
+export async function toWorkbook(catalog: Catalog): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = 'Specline';
+  workbook.lastModifiedBy = 'Specline';
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  const fixed = ['Overview', 'All Columns', 'Data Lineage', 'Glossary'];
+  const sheetNames = uniqueSheetNames(catalog.models.map((model) => model.name), fixed);
+  addTableSheet(workbook, 'Overview', overviewTable(catalog));
+  catalog.models.forEach((model, index) => addModelSheet(workbook, sheetNames[index], model));
+  addTableSheet(workbook, 'All Columns', allColumnsTable(catalog));
+  addTableSheet(workbook, 'Data Lineage', dataLineageTable(catalog));
+  addTableSheet(workbook, 'Glossary', glossaryTable(catalog));
+  return repackZip(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+function addTableSheet(workbook: Workbook, name: string, table: ReviewTable): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  writeTable(sheet, 1, table);
+  filterHeader(sheet, table);
+  fitWidths(sheet, [table]);
+}
+
+/** The column mapping first (frozen and filterable), then each further section under a title. */
+function addModelSheet(workbook: Workbook, name: string, model: Model): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const mapping = columnMappingTable(model);
+  let row = writeTable(sheet, 1, mapping) + 1;
+  filterHeader(sheet, mapping);
+  const sections: [string, ReviewTable][] = [
+    ['Joins', joinsTable(model)],
+    ['Filters', filtersTable(model)],
+    ['Aggregations', aggregationsTable(model)],
+    ['Constraints', constraintsTable(model)],
+  ];
+  for (const [title, table] of sections) {
+    if (table.rows.length === 0) continue;
+    const titleCell = sheet.getCell(row, 1);
+    titleCell.value = title;
+    titleCell.font = { bold: true, size: 13 };
+    row = writeTable(sheet, row + 1, table) + 1;
+  }
+  fitWidths(sheet, [mapping, ...sections.map(([, table]) => table)]);
+}
+
+/** Writes a header row and its rows from `start`; returns the first row after the table. */
+function writeTable(sheet: Worksheet, start: number, table: ReviewTable): number {
+  const header = sheet.getRow(start);
+  table.header.forEach((title, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = title;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+  });
+  const piiColumn = table.header.indexOf('pii');
+  table.rows.forEach((values, offset) => {
+    const row = sheet.getRow(start + 1 + offset);
+    values.forEach((value, index) => {
+      const cell = row.getCell(index + 1);
+      cell.value = value;
+      cell.alignment = { vertical: 'top', wrapText: WRAPPED.has(table.header[index]) };
+    });
+    // Personal data is marked on the column's name and on its PII cell, so it shows when filtered.
+    if (piiColumn >= 0 && values[piiColumn] === 'yes') for (const index of [0, piiColumn]) row.getCell(index + 1).fill = PII_FILL;
+  });
+  return start + 1 + table.rows.length;
+}
+
+function filterHeader(sheet: Worksheet, table: ReviewTable): void {
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + table.rows.length, column: table.header.length } };
+}
+
+/** Each column as wide as its longest cell, within 8 to 60 characters; longer text wraps in WRAPPED columns. */
+function fitWidths(sheet: Worksheet, tables: readonly ReviewTable[]): void {
+  const widths: number[] = [];
+  for (const table of tables) {
+    [table.header, ...table.rows].forEach((values) =>
+      values.forEach((value, index) => {
+        const longest = Math.max(...value.split('\n').map((line) => line.length));
+        widths[index] = Math.max(widths[index] ?? 8, Math.min(60, longest + 2));
+      }),
+    );
+  }
+  widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+}
