@@ -1,0 +1,5 @@
+export interface ImportGeneratorSchema {
+  input: string;
+  strict?: boolean;
+  force?: boolean;
+}
