@@ -1,0 +1,34 @@
+import { buildCatalogProject } from './catalog-project';
+import type { SpecSummary } from './spec-summary';
+
+const summary = (kind: string) => ({ kind }) as SpecSummary;
+const context = { options: { specsDir: 'specs', outputDir: 'build/specline' }, constitutionFile: 'specs/constitution.yaml', pluginInputs: [] };
+
+describe('the catalog project', () => {
+  const summaries = new Map([
+    ['specs/sources/crm/customers.yaml', summary('source')],
+    ['specs/models/stg.yaml', summary('model')],
+    ['specs/glossary/terms.yaml', summary('glossary')],
+    ['specs/workflows/w.yaml', summary('workflow')],
+  ]);
+  const names = new Map([
+    ['specs/sources/crm/customers.yaml', 'crm_customers'],
+    ['specs/models/stg.yaml', 'stg'],
+    ['specs/glossary/terms.yaml', 'glossary-terms'],
+    ['specs/workflows/w.yaml', 'workflow-w'],
+  ]);
+
+  it('depends on every documented spec project, and its root owns no spec file', () => {
+    const project = buildCatalogProject(summaries, names, context);
+    expect(project.name).toBe('catalog');
+    expect(project.implicitDependencies).toEqual(['crm_customers', 'glossary-terms', 'stg']);
+    expect(project.root).toBe('build/specline/catalog');
+    expect(project.targets?.export?.options).toMatchObject({ scope: 'catalog' });
+    expect(project.targets?.export?.outputs).toEqual(['{workspaceRoot}/build/specline/catalog/export']);
+  });
+
+  it('steps aside when a spec already took the name catalog', () => {
+    const project = buildCatalogProject(summaries, new Map([...names, ['specs/models/catalog.yaml', 'catalog']]), context);
+    expect(project.name).toBe('specline-catalog');
+  });
+});
