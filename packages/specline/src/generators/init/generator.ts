@@ -43,10 +43,11 @@ function registerPlugin(tree: Tree, specsDir: string): void {
   }
   const defaults = { ...(nxJson.targetDefaults ?? {}) };
   for (const target of CACHED_TARGETS) {
-    if (defaults[target]?.cache === undefined) {
-      defaults[target] = { ...(defaults[target] ?? {}), cache: true };
-      changed = true;
-    }
+    const current = defaults[target];
+    // An array value is a user's filtered configuration: theirs to decide, so it is left alone.
+    if (Array.isArray(current) || current?.cache !== undefined) continue;
+    defaults[target] = { ...(current ?? {}), cache: true };
+    changed = true;
   }
   nxJson.targetDefaults = defaults;
   if (changed) updateNxJson(tree, nxJson);
