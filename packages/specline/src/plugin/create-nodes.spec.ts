@@ -42,6 +42,8 @@ describe('createNodes and createDependencies', () => {
       'duplicate-models-zz_copy': 'specs/models/zz_copy.yaml',
       'invalid-models-broken': 'specs/models/broken.yaml',
       'glossary-terms': 'specs/glossary.yaml',
+      // The workspace-level project carrying the catalog export; its root owns no spec file.
+      catalog: 'build/specline/catalog',
     });
   });
 
