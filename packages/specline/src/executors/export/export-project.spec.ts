@@ -1,0 +1,31 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { exportProject } from './export-project';
+
+const WORKSPACE = path.resolve(__dirname, '../../../../..');
+const OPTIONS = { specsDir: 'specs', outputDir: 'out' };
+
+describe('exportProject on a workspace with one broken model', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'specline-export-'));
+    cpSync(path.join(WORKSPACE, 'specs'), path.join(root, 'specs'), { recursive: true });
+    const file = path.join(root, 'specs/models/staging/stg_customers.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('transform: LOWER(TRIM({from}))', 'transform: LOWER(TRIM({from})); DROP TABLE x'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('refuses to document the broken spec, naming file:line:col', async () => {
+    const result = await exportProject(root, OPTIONS, 'stg_customers', 'specs/models/staging/stg_customers.yaml');
+    expect(result.success).toBe(false);
+    expect(result.report).toMatch(/specs\/models\/staging\/stg_customers\.yaml:36:\d+: error SQL\d+/);
+    expect(existsSync(path.join(root, 'out/stg_customers/export'))).toBe(false);
+  });
+
+  it('still documents a valid spec, and refuses the catalog export while any spec is broken', async () => {
+    expect(await exportProject(root, OPTIONS, 'crm_customers', 'specs/sources/crm/customers.yaml')).toMatchObject({ success: true });
+    expect(readFileSync(path.join(root, 'out/crm_customers/export/source_crm_customers.csv'), 'utf8')).toMatch(/^column,type,nullable/);
+    expect(await exportProject(root, { ...OPTIONS, scope: 'catalog' }, 'catalog', 'specs/constitution.yaml')).toMatchObject({ success: false });
+  });
+});
