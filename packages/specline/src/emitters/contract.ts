@@ -1,0 +1,25 @@
+import { formatDataType, type Dataset } from '../catalog';
+import { tableColumns } from '../compiler';
+import type { GeneratedFile } from './emitter';
+
+export const CONTRACT_FILE = 'contract.json';
+
+/**
+ * What downstream code depends on: the relation, columns, types, nullability and keys, with
+ * no descriptions. Downstream codegen hashes this file instead of the upstream spec, so an
+ * edit that leaves it byte-identical re-runs nothing downstream.
+ */
+export function contractFile(dataset: Dataset): GeneratedFile {
+  const columns = dataset.kind === 'model' ? tableColumns(dataset) : dataset.columns;
+  const load = dataset.load;
+  const contract = {
+    name: dataset.name,
+    kind: dataset.kind,
+    relation: dataset.kind === 'source' ? { schema: dataset.schema, table: dataset.table, system: dataset.system } : { schema: dataset.schema, layer: dataset.layer },
+    columns: columns.map((column) => ({ name: column.name, type: formatDataType(column.type), nullable: column.nullable })),
+    primaryKey: [...dataset.primaryKey],
+    ...('uniqueKey' in load ? { uniqueKey: [...load.uniqueKey] } : {}),
+    ...('naturalKey' in load ? { naturalKey: [...load.naturalKey] } : {}),
+  };
+  return { path: CONTRACT_FILE, content: `${JSON.stringify(contract, null, 2)}\n` };
+}

@@ -1,0 +1,89 @@
+import type { Catalog, Model, SourceTable } from '../catalog';
+import { compileLoadStatements, compileModelSelect, type RelationOf } from '../compiler';
+import type { Diagnostic } from '../diagnostics';
+import { dataformAssertions } from './dataform-assertions';
+import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
+import { generatedHeader } from './generated-header';
+import { renderTemplate } from './render-template';
+import { yamlFile } from './yaml-file';
+
+/** The @dataform/core version the generated project is written for (package.json pins it). */
+export const DATAFORM_CORE_VERSION = '3.0.62';
+
+/** Dataform: one SQLX per model with its config block, declarations for sources, workflow_settings.yaml. */
+export const dataformEmitter: Emitter = {
+  name: 'dataform',
+  emit: (catalog, dataset) => (dataset.kind === 'source' ? emitted([declaration(dataset)]) : emitModel(catalog, dataset)),
+  emitCatalog: (catalog) =>
+    emitted([
+      yamlFile('dataform/workflow_settings.yaml', {
+        defaultProject: catalog.constitution.name.replace(/_/g, '-'),
+        defaultLocation: 'US',
+        defaultDataset: catalog.constitution.name,
+        defaultAssertionDataset: `${catalog.constitution.name}_assertions`,
+      }),
+      // The CLI compiles with the @dataform/core this package.json names, installed beside it.
+      { path: 'dataform/package.json', content: `${JSON.stringify({ name: catalog.constitution.name, private: true, dependencies: { '@dataform/core': DATAFORM_CORE_VERSION } }, null, 2)}\n` },
+    ]),
+};
+
+function relationOf(catalog: Catalog, self: string): RelationOf {
+  return (name) => {
+    if (name === self) return '${self()}';
+    const dataset = catalog.datasets.get(name);
+    return dataset?.kind === 'source' ? `\${ref(${JSON.stringify(dataset.schema)}, ${JSON.stringify(dataset.table)})}` : `\${ref(${JSON.stringify(name)})}`;
+  };
+}
+
+function emitModel(catalog: Catalog, model: Model): EmitResult {
+  const problems: Diagnostic[] = [];
+  const dialect = catalog.constitution.warehouse;
+  const relations = relationOf(catalog, model.name);
+  const compiled =
+    model.load.strategy === 'scd2'
+      ? // Dataform has no snapshots: an operations action runs the scd2 apply as one BigQuery script.
+        mapOk(compileLoadStatements(catalog, model, dialect, relations), (statements) => `${statements.join(';\n\n')};`)
+      : compileModelSelect(catalog, model, dialect, relations, { incremental: { relation: '${self()}', guard: (clause) => `\${when(incremental(), \`${clause.replace(/[`\\]/g, '\\$&')}\`)}` } });
+  if (!compiled.ok) return refused(compiled.diagnostics);
+  const assertions = dataformAssertions(catalog, model, problems);
+  if (problems.length) return refused(problems);
+  const config = {
+    type: model.load.strategy === 'scd2' ? 'operations' : model.load.strategy,
+    ...(model.load.strategy === 'scd2' ? { hasOutput: true } : {}),
+    schema: model.schema,
+    name: model.name,
+    ...(model.description ? { description: model.description } : {}),
+    ...(model.load.strategy === 'incremental' ? { uniqueKey: [...model.load.uniqueKey] } : {}),
+    ...(model.load.strategy !== 'scd2' ? { columns: columnDescriptions(model) } : {}),
+    ...(bigqueryOptions(model) ?? {}),
+    ...(assertions && model.load.strategy !== 'scd2' ? { assertions } : {}),
+    ...(model.tags.length ? { tags: [...model.tags] } : {}),
+  };
+  const file: GeneratedFile = {
+    path: `dataform/definitions/${model.layer}/${model.name}.sqlx`,
+    content: renderTemplate('dataform.sqlx', { config: JSON.stringify(config, null, 2), header: generatedHeader(model), sql: compiled.value }),
+  };
+  return emitted([file]);
+}
+
+function columnDescriptions(model: Model): Record<string, string> {
+  return Object.fromEntries(model.columns.filter((column) => column.description).map((column) => [column.name, column.description!]));
+}
+
+function bigqueryOptions(model: Model) {
+  if (model.load.strategy === 'view' || model.load.strategy === 'scd2') return undefined;
+  const options = {
+    ...(model.partitionBy ? { partitionBy: `TIMESTAMP_TRUNC(${model.partitionBy.column}, ${model.partitionBy.granularity.toUpperCase()})` } : {}),
+    ...(model.clusterBy.length ? { clusterBy: [...model.clusterBy] } : {}),
+  };
+  return Object.keys(options).length ? { bigquery: options } : undefined;
+}
+
+function declaration(source: SourceTable): GeneratedFile {
+  const config = { type: 'declaration', schema: source.schema, name: source.table, ...(source.description ? { description: source.description } : {}) };
+  return { path: `dataform/definitions/sources/${source.system}/${source.table}.sqlx`, content: `config ${JSON.stringify(config, null, 2)}\n` };
+}
+
+function mapOk<T, U>(result: { ok: true; value: T } | { ok: false; diagnostics: readonly Diagnostic[] }, map: (value: T) => U) {
+  return result.ok ? { ok: true as const, value: map(result.value) } : result;
+}

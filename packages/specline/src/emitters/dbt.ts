@@ -1,0 +1,127 @@
+import type { Catalog, Model, SourceTable } from '../catalog';
+import { compileModelSelect, sqlType, tableColumns, type RelationOf } from '../compiler';
+import type { Diagnostic } from '../diagnostics';
+import { quoteIdentifier } from '../sql';
+import { dbtColumnTests, dbtSingularTests } from './dbt-tests';
+import { parseDuration } from './duration';
+import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
+import { generatedHeader } from './generated-header';
+import { jinjaArguments } from './jinja-literal';
+import { renderTemplate } from './render-template';
+import { yamlFile } from './yaml-file';
+
+/** dbt: a model file with config(), its schema.yml with an enforced contract, sources.yml, snapshots for scd2. */
+export const dbtEmitter: Emitter = {
+  name: 'dbt',
+  emit: (catalog, dataset) => (dataset.kind === 'source' ? emitted([sourceYaml(catalog, dataset)]) : emitModel(catalog, dataset)),
+  emitCatalog: (catalog) => emitted([dbtProject(catalog)]),
+};
+
+/** ref('model') or source('system', 'table'): how dbt names a dataset inside Jinja. */
+function testRef(catalog: Catalog): (name: string) => string {
+  return (name) => {
+    const dataset = catalog.datasets.get(name);
+    return dataset?.kind === 'source' ? `source('${dataset.system}', '${dataset.table}')` : `ref('${name}')`;
+  };
+}
+
+function relationOf(catalog: Catalog): RelationOf {
+  const ref = testRef(catalog);
+  return (name) => `{{ ${ref(name)} }}`;
+}
+
+function emitModel(catalog: Catalog, model: Model): EmitResult {
+  const dialect = catalog.constitution.warehouse;
+  const problems: Diagnostic[] = [];
+  const select = compileModelSelect(catalog, model, dialect, relationOf(catalog), {
+    incremental: { relation: '{{ this }}', guard: (clause) => `{% if is_incremental() %}\n${clause}\n{% endif %}` },
+  });
+  if (!select.ok) return refused(select.diagnostics);
+  const folder = `dbt/models/${model.layer}`;
+  const files: GeneratedFile[] = [];
+  const header = generatedHeader(model);
+  if (model.load.strategy === 'scd2') {
+    // dbt snapshots keep the history; the model on top adds is_current, which snapshots lack.
+    const load = model.load;
+    const snapshot = `${model.name}_snapshot`;
+    const config = jinjaArguments({
+      target_schema: model.schema,
+      unique_key: [...load.naturalKey],
+      strategy: load.updatedAt ? 'timestamp' : 'check',
+      updated_at: load.updatedAt,
+      check_cols: load.updatedAt ? undefined : [...load.trackedColumns],
+      hard_deletes: load.onDelete === 'close' ? 'invalidate' : 'ignore',
+      snapshot_meta_column_names: { dbt_valid_from: load.validFrom, dbt_valid_to: load.validTo },
+    });
+    files.push({ path: `dbt/snapshots/${snapshot}.sql`, content: renderTemplate('dbt-snapshot.sql', { name: snapshot, config, header, sql: select.value }) });
+    const q = (name: string) => quoteIdentifier(name, dialect);
+    // Named columns, not *: the snapshot's dbt_scd_id and dbt_updated_at would break the contract.
+    const kept = [...model.columns.map((column) => column.name), load.validFrom, load.validTo].map((name) => `  ${q(name)},`);
+    const view = `SELECT\n${kept.join('\n')}\n  ${q(load.validTo)} IS NULL AS ${q(load.isCurrent)}\nFROM {{ ref('${snapshot}') }}`;
+    files.push({ path: `${folder}/${model.name}.sql`, content: renderTemplate('dbt-model.sql', { config: jinjaArguments({ materialized: 'view', schema: model.schema }), header, sql: view }) });
+  } else {
+    files.push({ path: `${folder}/${model.name}.sql`, content: renderTemplate('dbt-model.sql', { config: jinjaArguments(modelConfig(model)), header, sql: select.value }) });
+  }
+  files.push(...dbtSingularTests(catalog, model, `{{ ref('${model.name}') }}`, problems).map((file) => ({ ...file, path: `dbt/${file.path}` })));
+  files.push(schemaYaml(catalog, model, folder));
+  return problems.length ? refused(problems) : emitted(files);
+}
+
+function modelConfig(model: Model): Record<string, unknown> {
+  const partition = model.partitionBy && { field: model.partitionBy.column, data_type: 'timestamp', granularity: model.partitionBy.granularity };
+  const base = { schema: model.schema, partition_by: partition, cluster_by: model.clusterBy.length ? [...model.clusterBy] : undefined, tags: model.tags.length ? [...model.tags] : undefined };
+  if (model.load.strategy !== 'incremental') return { materialized: model.load.strategy, ...base };
+  // An enforced contract on an incremental model needs on_schema_change: fail (or append_new_columns).
+  return { materialized: 'incremental', unique_key: [...model.load.uniqueKey], incremental_strategy: 'merge', on_schema_change: 'fail', ...base };
+}
+
+function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFile {
+  const dialect = catalog.constitution.warehouse;
+  const declared = new Map(model.columns.map((column) => [column.name, column]));
+  const columns = tableColumns(model).map((column) => {
+    const spec = declared.get(column.name);
+    const tests = spec ? dbtColumnTests(spec, testRef(catalog)) : [];
+    return { name: column.name, data_type: sqlType(column.type, dialect), ...(spec?.description ? { description: spec.description } : {}), ...(tests.length ? { data_tests: tests } : {}) };
+  });
+  return yamlFile(`${folder}/${model.name}.yml`, {
+    version: 2,
+    models: [{ name: model.name, ...(model.description ? { description: model.description } : {}), config: { contract: { enforced: true } }, columns }],
+  });
+}
+
+function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
+  const freshness = source.freshness && {
+    ...(parseDuration(source.freshness.warnAfter) ? { warn_after: period(source.freshness.warnAfter) } : {}),
+    ...(parseDuration(source.freshness.errorAfter) ? { error_after: period(source.freshness.errorAfter) } : {}),
+  };
+  const table = {
+    name: source.table,
+    ...(source.description ? { description: source.description } : {}),
+    ...(source.freshness ? { loaded_at_field: source.freshness.loadedAt, freshness } : {}),
+    columns: source.columns.map((column) => {
+      const tests = dbtColumnTests(column, testRef(catalog));
+      return { name: column.name, data_type: sqlType(column.type, catalog.constitution.warehouse), ...(column.description ? { description: column.description } : {}), ...(tests.length ? { data_tests: tests } : {}) };
+    }),
+  };
+  return yamlFile(`dbt/models/sources/${source.system}/${source.table}.yml`, { version: 2, sources: [{ name: source.system, schema: source.schema, tables: [table] }] });
+}
+
+function period(text: string | undefined) {
+  const duration = parseDuration(text)!;
+  return { count: duration.count, period: duration.unit };
+}
+
+function dbtProject(catalog: Catalog): GeneratedFile {
+  const name = catalog.constitution.name;
+  const layers = Object.fromEntries(catalog.constitution.layers.map((layer) => [layer.name, { '+schema': layer.schema }]));
+  return yamlFile('dbt/dbt_project.yml', {
+    name,
+    version: '1.0.0',
+    'config-version': 2,
+    profile: name,
+    'model-paths': ['models'],
+    'snapshot-paths': ['snapshots'],
+    'test-paths': ['tests'],
+    models: { [name]: layers },
+  });
+}

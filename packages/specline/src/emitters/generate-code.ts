@@ -1,0 +1,41 @@
+import type { Catalog, Dataset } from '../catalog';
+import type { Diagnostic } from '../diagnostics';
+import type { Target } from '../spec/types';
+import { contractFile } from './contract';
+import type { EmitResult, GeneratedFile } from './emitter';
+import { EMITTERS } from './registry';
+
+export interface GeneratedCode {
+  /** Sorted by path. A target that failed contributes no file at all. */
+  readonly files: readonly GeneratedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly failedTargets: readonly Target[];
+}
+
+/** Everything one source or model generates: each platform it targets, plus its contract. */
+export function generateDatasetCode(catalog: Catalog, dataset: Dataset): GeneratedCode {
+  const targets = dataset.kind === 'model' ? dataset.targets : catalog.constitution.targets;
+  return collect(targets, (target) => EMITTERS[target].emit(catalog, dataset), [contractFile(dataset)]);
+}
+
+/** The files that belong to the whole catalog: dbt_project.yml, workflow_settings.yaml, Airflow DAGs, build.sql. */
+export function generateCatalogCode(catalog: Catalog): GeneratedCode {
+  const targets = new Set<Target>(catalog.constitution.targets);
+  for (const model of catalog.models) for (const target of model.targets) targets.add(target);
+  return collect([...targets], (target) => EMITTERS[target].emitCatalog?.(catalog) ?? { files: [], diagnostics: [] }, []);
+}
+
+function collect(targets: readonly Target[], emit: (target: Target) => EmitResult, extra: GeneratedFile[]): GeneratedCode {
+  const files = [...extra];
+  const diagnostics: Diagnostic[] = [];
+  const failedTargets: Target[] = [];
+  for (const target of (Object.keys(EMITTERS) as Target[]).filter((name) => targets.includes(name))) {
+    const result = emit(target);
+    if (result.diagnostics.length) {
+      failedTargets.push(target);
+      diagnostics.push(...result.diagnostics);
+    } else files.push(...result.files);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics, failedTargets };
+}

@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import { loadCatalog, type Catalog } from '../catalog';
+import { formatDiagnostics, hasErrors } from '../diagnostics';
+import { findSpecFiles } from '../spec';
+import { initSql } from '../sql';
+import type { GeneratedFile } from './emitter';
+import { generateCatalogCode, generateDatasetCode } from './generate-code';
+
+/** The fixture catalog of the golden tests: every load strategy, join type and aggregate. */
+export const GOLDEN_WORKSPACE = path.join(__dirname, '__golden__', 'workspace');
+
+/** Loads a workspace's catalog for tests; a catalog with errors is a broken fixture. */
+export async function loadTestCatalog(root: string): Promise<Catalog> {
+  await initSql();
+  const { catalog, diagnostics } = await loadCatalog(root, await findSpecFiles(root, 'specs'));
+  if (!catalog || hasErrors(diagnostics)) throw new Error(`fixture catalog ${root} does not load:\n${formatDiagnostics(diagnostics)}`);
+  return catalog;
+}
+
+/** Every file of every project, as the codegen target lays them out: <project>/<path>; catalog files under _catalog/. */
+export function generateAll(catalog: Catalog): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  for (const dataset of [...catalog.datasets.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const code = generateDatasetCode(catalog, dataset);
+    if (code.diagnostics.length) throw new Error(`${dataset.name}: ${formatDiagnostics(code.diagnostics)}`);
+    files.push(...code.files.map((file) => ({ path: `${dataset.name}/${file.path}`, content: file.content })));
+  }
+  const catalogCode = generateCatalogCode(catalog);
+  if (catalogCode.diagnostics.length) throw new Error(formatDiagnostics(catalogCode.diagnostics));
+  files.push(...catalogCode.files.map((file) => ({ path: `_catalog/${file.path}`, content: file.content })));
+  return files;
+}

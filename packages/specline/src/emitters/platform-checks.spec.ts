@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Catalog } from '../catalog';
+import { quoteIdentifier } from '../sql';
+import { sqlType } from '../compiler';
+import type { GeneratedFile } from './emitter';
+import { generateDatasetCode } from './generate-code';
+import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from './golden-workspace';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const EXAMPLE = REPO;
+
+function writeTree(root: string, files: readonly GeneratedFile[], keep: (file: GeneratedFile) => string | undefined): void {
+  for (const file of files) {
+    const target = keep(file);
+    if (target === undefined) continue;
+    mkdirSync(path.dirname(path.join(root, target)), { recursive: true });
+    writeFileSync(path.join(root, target), file.content);
+  }
+}
+
+/** Assembles every project's dataform/ folder into one Dataform project and runs the real CLI. */
+function dataformCompile(files: readonly GeneratedFile[]) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'specline-dataform-'));
+  try {
+    writeTree(dir, files, (file) => (/^[^/]+\/dataform\//.test(file.path) ? file.path.replace(/^[^/]+\/dataform\//, '') : undefined));
+    // The CLI loads @dataform/core from the project's node_modules inside its sandbox, which
+    // does not follow a symlink out of the project: copy the installed version instead.
+    cpSync(path.join(REPO, 'node_modules/@dataform/core'), path.join(dir, 'node_modules/@dataform/core'), { recursive: true });
+    const output = execFileSync(path.join(REPO, 'node_modules/.bin/dataform'), ['compile', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(output) as { tables: { target: { name: string } }[]; operations: unknown[]; declarations: unknown[]; assertions: unknown[]; graphErrors: { compilationErrors?: unknown[] } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function pythonParses(files: readonly GeneratedFile[]): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'specline-python-'));
+  try {
+    const python = files.filter((file) => file.path.endsWith('.py'));
+    writeTree(dir, python, (file) => file.path);
+    const script = 'import ast,sys\nfor name in sys.argv[1:]:\n    ast.parse(open(name).read(), name)\nprint(len(sys.argv) - 1)';
+    return [execFileSync('python3', ['-c', script, ...python.map((file) => path.join(dir, file.path))], { encoding: 'utf8' }).trim(), String(python.length)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.each([
+  ['the fixture catalog', GOLDEN_WORKSPACE],
+  ['the example catalog', EXAMPLE],
+])('code generated for %s', (_name, root) => {
+  let catalog: Catalog;
+  let files: GeneratedFile[];
+  beforeAll(async () => {
+    catalog = await loadTestCatalog(root);
+    files = generateAll(catalog);
+  });
+
+  it('is byte-identical when generated again', () => {
+    expect(generateAll(catalog)).toEqual(files);
+  });
+
+  it('passes the real dataform compile', () => {
+    const compiled = dataformCompile(files);
+    expect(compiled.graphErrors.compilationErrors ?? []).toEqual([]);
+    const expected = catalog.models.filter((model) => model.targets.includes('dataform') && model.load.strategy !== 'scd2').map((model) => model.name).sort();
+    expect(compiled.tables.map((table) => table.target.name).sort()).toEqual(expected);
+    expect(compiled.declarations).toHaveLength(catalog.sources.length);
+  });
+
+  it('parses as Python, every .py file', () => {
+    const [parsed, written] = pythonParses(files);
+    expect(Number(written)).toBeGreaterThan(0);
+    expect(parsed).toBe(written);
+  });
+});
+
+describe('the generated DuckDB build.sql', () => {
+  it('builds every example model from the seed CSVs', async () => {
+    const catalog = await loadTestCatalog(EXAMPLE);
+    const build = generateAll(catalog).find((file) => file.path === '_catalog/sql/duckdb/build.sql')!;
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run('CREATE SCHEMA raw');
+    for (const layer of catalog.constitution.layers) await connection.run(`CREATE SCHEMA ${quoteIdentifier(layer.schema, 'duckdb')}`);
+    for (const source of catalog.sources) {
+      const columns = source.columns.map((column) => `'${column.name}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
+      await connection.run(`CREATE TABLE raw.${quoteIdentifier(source.table, 'duckdb')} AS SELECT * FROM read_csv('${path.join(REPO, source.seed!)}', header = true, columns = {${columns}})`);
+    }
+    await connection.run(build.content);
+    for (const model of catalog.models.filter((candidate) => candidate.targets.includes('sql'))) {
+      const rows = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(model.schema, 'duckdb')}.${quoteIdentifier(model.name, 'duckdb')}`);
+      expect([model.name, Number(rows.getRowObjects()[0].n) > 0]).toEqual([model.name, true]);
+    }
+  });
+});
+
+describe('a transform the target cannot express', () => {
+  it('fails that target with a located SQL005 and generates no file for it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'specline-unexpressible-'));
+    try {
+      cpSync(GOLDEN_WORKSPACE, root, { recursive: true });
+      const spec = readFileSync(path.join(root, 'specs/models/stg_orders.yaml'), 'utf8').replace('transform: "LOWER({from})"', 'transform: "LOWER({from})" }\n  - { name: order_week, type: DATE, from: o.ordered_at, transform: "DATE_TRUNC({from}, WEEK)"');
+      writeFileSync(path.join(root, 'specs/models/stg_orders.yaml'), spec);
+      const catalog = await loadTestCatalog(root);
+      const code = generateDatasetCode(catalog, catalog.datasets.get('stg_orders')!);
+      // DuckDB (sql) and Spark (pyspark) truncate weeks to Monday, BigQuery's WEEK to Sunday.
+      expect(code.failedTargets).toEqual(['pyspark', 'sql']);
+      expect(code.diagnostics[0]).toMatchObject({ code: 'SQL005', location: { file: 'specs/models/stg_orders.yaml', line: expect.any(Number) } });
+      expect(code.files.some((file) => file.path.startsWith('sql/') || file.path.startsWith('pyspark/'))).toBe(false);
+      expect(code.files.some((file) => file.path.startsWith('dbt/'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
