@@ -1,0 +1,150 @@
+import type { Catalog, Model } from '../catalog';
+import { warehouseRelation } from '../compiler';
+import type { DuckSession } from '../duckdb';
+import { quoteIdentifier } from '../sql';
+import { canonicalRows } from './canonical-rows';
+import { scd2Checks } from './generic-checks';
+import { loadInputs, type GivenRows } from './input-tables';
+import { loadStatements, type ModelImplementation } from './model-implementation';
+import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
+import { renderer } from './run-generic';
+
+/** What one invariant sees: a session, the model, and the implementation under test. */
+export interface InvariantContext {
+  readonly session: DuckSession;
+  readonly catalog: Catalog;
+  readonly model: Model;
+  readonly implementation: ModelImplementation;
+}
+
+/**
+ * A property the spec implies. `loads` is how many input snapshots a case holds: scd2 history
+ * needs two loads to show a change. `check` returns a description of the violation, if any.
+ */
+export interface Invariant {
+  readonly name: string;
+  readonly loads: 1 | 2;
+  check(context: InvariantContext, snapshots: readonly GivenRows[]): Promise<string | undefined>;
+}
+
+const q = (name: string) => quoteIdentifier(name, 'duckdb');
+
+async function firstRow(session: DuckSession, sql: string): Promise<string | undefined> {
+  const rows = await session.rows(`SELECT * FROM (${sql}) LIMIT 1`);
+  return rows.length ? JSON.stringify(rows[0]) : undefined;
+}
+
+/** The invariants that apply to `model`, in a stable order. */
+export function invariantsOf(catalog: Catalog, model: Model): Invariant[] {
+  const invariants: Invariant[] = [];
+  const scd2 = model.load.strategy === 'scd2' ? model.load : undefined;
+  if (model.primaryKey.length && !scd2) invariants.push(primaryKeyInvariant(model.primaryKey));
+  const required = model.columns.filter((column) => !column.nullable).map((column) => column.name);
+  if (required.length) invariants.push(notNullInvariant(required));
+  if (model.inputs.some((input) => input.filter)) invariants.push(filterInvariant(catalog, model));
+  if (keepsLeftRows(catalog, model)) invariants.push(leftJoinInvariant(catalog, model));
+  if (scd2) invariants.push(scd2Invariant());
+  return invariants;
+}
+
+function primaryKeyInvariant(primaryKey: readonly string[]): Invariant {
+  const keys = primaryKey.map(q).join(', ');
+  return {
+    name: `primary key (${primaryKey.join(', ')}) is unique and not null`,
+    loads: 1,
+    async check({ session, catalog, model, implementation }, [given]) {
+      await loadInputs(session, catalog, model, given);
+      const nulls = primaryKey.map((key) => `${q(key)} IS NULL`).join(' OR ');
+      const bad = await firstRow(session, `SELECT ${keys}, COUNT(*) AS copies FROM (${implementation.select}) GROUP BY ${keys} HAVING COUNT(*) > 1 OR BOOL_OR(${nulls})`);
+      return bad && `the output repeats or nulls a primary key: ${bad}`;
+    },
+  };
+}
+
+function notNullInvariant(columns: readonly string[]): Invariant {
+  return {
+    name: `non-nullable columns (${columns.join(', ')}) are never null`,
+    loads: 1,
+    async check({ session, catalog, model, implementation }, [given]) {
+      await loadInputs(session, catalog, model, given);
+      const bad = await firstRow(session, `SELECT * FROM (${implementation.select}) WHERE ${columns.map((c) => `${q(c)} IS NULL`).join(' OR ')}`);
+      return bad && `a non-nullable column is NULL in: ${bad}`;
+    },
+  };
+}
+
+/**
+ * Source filters hold: removing the rows a filter rejects from the input must not change the
+ * output. An implementation that forgets a filter lets a rejected row through, and differs.
+ */
+function filterInvariant(catalog: Catalog, model: Model): Invariant {
+  const render = renderer(catalog);
+  const relation = warehouseRelation(catalog, 'duckdb');
+  const filtered = model.inputs.filter((input) => input.filter && model.inputs.filter((other) => other.ref === input.ref).length === 1);
+  const columns = model.columns.map(({ name, type }) => ({ name, type }));
+  return {
+    name: `source filters hold (${filtered.map((input) => `${input.alias}: ${input.filter!.text}`).join('; ')})`,
+    loads: 1,
+    async check({ session, implementation }, [given]) {
+      await loadInputs(session, catalog, model, given);
+      const all = await canonicalRows(session, implementation.select, columns);
+      for (const input of filtered) {
+        await session.run(`DELETE FROM ${relation(input.ref)} AS ${q(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`);
+      }
+      const kept = await canonicalRows(session, implementation.select, columns);
+      const diff = diffRows(kept, all, model.primaryKey, false);
+      return isEmptyDiff(diff) ? undefined : `rows the filter rejects change the output (expected = output on pre-filtered input):\n${formatDiff(diff)}`;
+    },
+  };
+}
+
+/** A model of LEFT JOINs without grouping, each on a unique right key, has one row per kept left row. */
+function keepsLeftRows(catalog: Catalog, model: Model): boolean {
+  if (model.groupBy.length || model.columns.some((column) => column.aggregate) || model.joins.length === 0) return false;
+  return model.joins.every((join) => {
+    if (join.type !== 'left' || !join.on) return false;
+    const input = model.inputs.find((candidate) => candidate.alias === join.alias);
+    const right = input && catalog.datasets.get(input.ref);
+    const onColumns = new Set(join.on.parsed.columns.filter((ref) => ref.table === join.alias).map((ref) => ref.name));
+    return !!right && right.primaryKey.length > 0 && right.primaryKey.every((key) => onColumns.has(key));
+  });
+}
+
+function leftJoinInvariant(catalog: Catalog, model: Model): Invariant {
+  const render = renderer(catalog);
+  const left = model.inputs[0];
+  const where = left.filter ? `WHERE ${render(left.filter.text)}` : '';
+  return {
+    name: `LEFT JOIN on a unique right key keeps every ${left.alias} row`,
+    loads: 1,
+    async check({ session, implementation }, [given]) {
+      await loadInputs(session, catalog, model, given);
+      const [{ n: expected }] = await session.rows(`SELECT COUNT(*) AS n FROM ${warehouseRelation(catalog, 'duckdb')(left.ref)} AS ${q(left.alias)} ${where}`);
+      const [{ n: actual }] = await session.rows(`SELECT COUNT(*) AS n FROM (${implementation.select})`);
+      return String(expected) === String(actual) ? undefined : `${expected} ${left.alias} row(s) in, ${actual} row(s) out`;
+    },
+  };
+}
+
+/** Two loads (the second may change tracked columns or drop keys), then the history invariants. */
+function scd2Invariant(): Invariant {
+  return {
+    name: 'scd2: one current row per key, valid_from < valid_to, no overlapping intervals (after two loads)',
+    loads: 2,
+    async check({ session, catalog, model, implementation }, snapshots) {
+      if (model.load.strategy !== 'scd2') return undefined;
+      const target = warehouseRelation(catalog, 'duckdb')(model.name);
+      await session.run(`DROP TABLE IF EXISTS ${target}`);
+      for (const given of snapshots) {
+        await loadInputs(session, catalog, model, given);
+        await session.runAll(loadStatements(model, implementation, target));
+      }
+      const { naturalKey, validFrom, validTo, isCurrent } = model.load;
+      for (const check of scd2Checks(naturalKey, validFrom, validTo, isCurrent, target)) {
+        const bad = await firstRow(session, check.sql);
+        if (bad) return `${check.name} is violated by: ${bad}`;
+      }
+      return undefined;
+    },
+  };
+}

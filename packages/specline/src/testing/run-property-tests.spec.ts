@@ -1,0 +1,44 @@
+import { compileScd2Apply } from '../compiler';
+import { exampleCatalog } from './example-catalog.fixture';
+import { specImplementation, type ModelImplementation } from './model-implementation';
+import { runPropertyTests } from './run-property-tests';
+
+/**
+ * A real finding in the example specs, kept visible until the spec is fixed: stg_orders
+ * declares currency NOT NULL, but commerce_orders.currency is nullable and UPPER(TRIM())
+ * keeps a NULL.
+ */
+const KNOWN_SPEC_FINDINGS = ['stg_orders/non-nullable columns (order_id, ordered_at, order_date, currency, updated_at) are never null'];
+
+describe('property-based tests', () => {
+  it('hold for every model of the example catalog, except the known spec finding', async () => {
+    const catalog = await exampleCatalog();
+    const failing: string[] = [];
+    let passed = 0;
+    for (const model of catalog.models) {
+      for (const result of await runPropertyTests(catalog, model, specImplementation(catalog, model))) {
+        if (result.status === 'passed') passed++;
+        else failing.push(`${model.name}/${result.name}`);
+      }
+    }
+    expect(passed).toBeGreaterThan(20);
+    expect(failing).toEqual(KNOWN_SPEC_FINDINGS);
+  });
+
+  it('catch an scd2 apply that never clears is_current, with a shrunk given block', async () => {
+    const catalog = await exampleCatalog();
+    const model = catalog.models.find((candidate) => candidate.name === 'dim_customer')!;
+    const broken: ModelImplementation = {
+      ...specImplementation(catalog, model),
+      label: 'dim_customer with is_current never cleared',
+      scd2Apply: (target, snapshot) => compileScd2Apply(model, 'duckdb', target, snapshot).map((sql) => sql.replace(/, "?is_current"? = FALSE/g, '')),
+    };
+    const results = await runPropertyTests(catalog, model, broken);
+    const scd2 = results.find((result) => result.name.startsWith('scd2:'))!;
+    expect(scd2.status).toBe('failed');
+    expect(scd2.message).toMatch(/scd2: (one current row per natural key|a current row is open, a closed row is not current) is violated by: \{"customer_id"/);
+    expect(scd2.message).toMatch(/# load 1\ngiven:\n {2}c:\n {4}- \{ customer_id: \d+, /);
+    // Shrunk: one customer, changed or dropped in the second load, is enough.
+    expect(scd2.message!.match(/- \{ customer_id/g)!.length).toBeLessThanOrEqual(2);
+  });
+});
