@@ -1,4 +1,4 @@
-import { formatDataType, type Dataset } from '../catalog';
+import { formatDataType, inputNames, type Dataset, type Model } from '../catalog';
 import { tableColumns } from '../compiler';
 import type { GeneratedFile } from './emitter';
 
@@ -22,4 +22,15 @@ export function contractFile(dataset: Dataset): GeneratedFile {
     ...('naturalKey' in load ? { naturalKey: [...load.naturalKey] } : {}),
   };
   return { path: CONTRACT_FILE, content: `${JSON.stringify(contract, null, 2)}\n` };
+}
+
+export const ORCHESTRATION_FILE = 'orchestration.json';
+
+/**
+ * What the catalog-wide files (Airflow DAGs, build order) need from a model besides its SQL:
+ * schedule, retries, SLA, targets, load strategy and the datasets it reads.
+ */
+export function orchestrationFile(model: Model): GeneratedFile {
+  const entry = { name: model.name, layer: model.layer, load: model.load.strategy, targets: [...model.targets], reads: inputNames(model), ...model.orchestration };
+  return { path: ORCHESTRATION_FILE, content: `${JSON.stringify(entry, null, 2)}\n` };
 }

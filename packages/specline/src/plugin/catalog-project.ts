@@ -1,6 +1,6 @@
 import type { ProjectConfiguration } from '@nx/devkit';
 import type { SpecSummary } from './spec-summary';
-import { buildExportTarget, type TargetContext } from './targets';
+import { buildCodegenTarget, buildExportTarget, type TargetContext } from './targets';
 
 /** Spec kinds whose content appears in the catalog's review documents. */
 const DOCUMENTED_KINDS = new Set(['source', 'model', 'glossary']);
@@ -33,6 +33,9 @@ export function buildCatalogProject(
       technologies: ['specline'],
       specline: { kind: 'catalog', reads: [], terms: [] },
     } as ProjectConfiguration['metadata'],
-    targets: { export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog') },
+    targets: {
+      export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
+      codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
+    },
   };
 }

@@ -57,3 +57,31 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
     },
   };
 }
+
+/** Where upstream codegen leaves what downstream code depends on (see emitters/contract). */
+const UPSTREAM_CODEGEN_FILES = '**/codegen/{contract.json,orchestration.json,sql/**/*.sql}';
+
+/**
+ * Platform code. A dataset's code depends on its own spec and its inputs' contract.json, not
+ * on their specs: an upstream edit that leaves the contract unchanged (a new description)
+ * re-runs no downstream codegen. The catalog's files (DAGs, build.sql, project settings) depend
+ * on every model's orchestration.json and SQL.
+ */
+export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
+  const upstream: InputDefinition = { dependentTasksOutputFiles: scope === 'catalog' ? UPSTREAM_CODEGEN_FILES : '**/codegen/contract.json', transitive: false };
+  return {
+    executor: `${EXECUTOR_PACKAGE}:codegen`,
+    cache: true,
+    dependsOn: ['^codegen'],
+    inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), ...sharedInputs(context), upstream],
+    outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/codegen`],
+    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir, scope },
+    metadata: {
+      description:
+        scope === 'catalog'
+          ? 'Generates the catalog-wide code: dbt_project.yml, Dataform workflow_settings.yaml, Airflow DAGs per schedule and build.sql per SQL dialect.'
+          : "Generates this spec's dbt, Dataform, PySpark, SQL and Airflow code and its contract.json.",
+      technologies: ['specline'],
+    },
+  };
+}

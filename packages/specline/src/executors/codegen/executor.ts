@@ -1,0 +1,11 @@
+import type { ExecutorContext } from '@nx/devkit';
+import { specFileOf } from '../project-spec-file';
+import { codegenProject } from './codegen-project';
+import type { CodegenExecutorOptions } from './schema';
+
+export default async function codegenExecutor(options: CodegenExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
+  const projectName = context.projectName!;
+  const result = await codegenProject(context.root, options, projectName, specFileOf(context, projectName));
+  (result.success ? console.log : console.error)(result.report);
+  return { success: result.success };
+}
