@@ -8,7 +8,7 @@ import { assignProjectNames } from './project-names';
 import type { SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
-import { buildCodegenTarget, buildExportTarget, buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
+import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 
@@ -80,6 +80,7 @@ function buildProject(file: string, name: string, summary: SpecSummary, context:
     targets: {
       validate: buildValidateTarget(context),
       ...(summary.kind === 'source' || summary.kind === 'model' ? { export: buildExportTarget(context) } : {}),
+      ...(summary.kind === 'model' ? { test: buildTestTarget(context), run: buildRunTarget(context), conform: buildConformTarget(context) } : {}),
       ...(summary.kind === 'source' || summary.kind === 'model' ? { codegen: buildCodegenTarget(context) } : {}),
     },
   };

@@ -85,3 +85,47 @@ export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'c
     },
   };
 }
+
+/**
+ * A model's spec-derived tests on DuckDB. Cached: the result depends on the model's spec, the
+ * specs and seeds upstream of it, the constitution and the plugin. JUnit XML is the output.
+ */
+export function buildTestTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:test`,
+    cache: true,
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
+    outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
+    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
+    metadata: {
+      description: 'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
+      technologies: ['specline', 'duckdb'],
+    },
+  };
+}
+
+/** Builds the model and everything upstream into a local DuckDB file; uncached, like any run. */
+export function buildRunTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:run`,
+    cache: false,
+    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
+    metadata: {
+      description: `Builds the model and everything upstream into ${context.options.outputDir}/run/${context.projectName}.duckdb from the seed CSVs, then runs its generic tests.`,
+      technologies: ['specline', 'duckdb'],
+    },
+  };
+}
+
+/** Checks a hand-written or generated implementation (--sql=path) against the spec. */
+export function buildConformTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:conform`,
+    cache: false,
+    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
+    metadata: {
+      description: 'Checks an implementation (--sql=path/to/model.sql) against the spec: output columns and types, unit, generic and property tests.',
+      technologies: ['specline', 'duckdb'],
+    },
+  };
+}

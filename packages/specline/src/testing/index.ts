@@ -3,6 +3,7 @@ export { timedCheck, succeeded, type CheckResult, type CheckStatus, type CheckOu
 export { genericChecks, scd2Checks, type GenericCheck } from './generic-checks';
 export { runGenericTests } from './run-generic';
 export { runUnitTests } from './run-unit-tests';
+export { loadInputs, type GivenRows } from './input-tables';
 export { specImplementation, loadStatements, type ModelImplementation } from './model-implementation';
 export { diffRows, formatDiff, type RowDiff, type CanonicalRow } from './row-diff';
 export { runPropertyTests, type PropertyOptions } from './run-property-tests';

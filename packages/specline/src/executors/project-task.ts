@@ -1,0 +1,34 @@
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { specFileOf } from './project-spec-file';
+import { runBatch } from './run-batch';
+
+export interface ProjectTaskOptions {
+  specsDir?: string;
+  outputDir?: string;
+}
+
+/** One project's task: what test and run do, in single or batch mode alike. */
+export type ProjectTask<O extends ProjectTaskOptions> = (workspaceRoot: string, options: O & Required<ProjectTaskOptions>, projectName: string, specFile: string) => Promise<{ success: boolean; report: string }>;
+
+function withDefaults<O extends ProjectTaskOptions>(options: O): O & Required<ProjectTaskOptions> {
+  return { ...options, specsDir: options.specsDir ?? 'specs', outputDir: options.outputDir ?? 'build/specline' };
+}
+
+/** The executor for one project: prints the report, fails the task when the report is a failure. */
+export function projectExecutor<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
+  return async (options: O, context: ExecutorContext): Promise<{ success: boolean }> => {
+    const projectName = context.projectName!;
+    const result = await task(context.root, withDefaults(options), projectName, specFileOf(context, projectName));
+    (result.success ? console.log : console.error)(result.report);
+    return { success: result.success };
+  };
+}
+
+/** The Nx batch implementation: every task in this one process, sharing the catalog load. */
+export function projectBatch<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
+  return (taskGraph: TaskGraph, inputs: Record<string, O>, _overrides: O, context: ExecutorContext) =>
+    runBatch(taskGraph, inputs, context, async (graphTask, options, specFile) => {
+      const result = await task(context.root, withDefaults(options), graphTask.target.project, specFile);
+      return { success: result.success, terminalOutput: result.report };
+    });
+}

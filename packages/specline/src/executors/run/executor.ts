@@ -1,0 +1,4 @@
+import { projectExecutor } from '../project-task';
+import { runProject } from './run-project';
+
+export default projectExecutor(runProject);

@@ -1,0 +1,4 @@
+import { projectExecutor } from '../project-task';
+import { testProject } from './test-project';
+
+export default projectExecutor(testProject);

@@ -1,0 +1,3 @@
+import type { ProjectTaskOptions } from '../project-task';
+
+export type TestExecutorOptions = ProjectTaskOptions;
