@@ -109,6 +109,8 @@ export function buildRunTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:run`,
     cache: false,
+    // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root is a file.
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
     options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
     metadata: {
       description: `Builds the model and everything upstream into ${context.options.outputDir}/run/${context.projectName}.duckdb from the seed CSVs, then runs its generic tests.`,
@@ -122,6 +124,8 @@ export function buildConformTarget(context: TargetContext): TargetConfiguration 
   return {
     executor: `${EXECUTOR_PACKAGE}:conform`,
     cache: false,
+    // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root is a file.
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
     options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
     metadata: {
       description: 'Checks an implementation (--sql=path/to/model.sql) against the spec: output columns and types, unit, generic and property tests.',
