@@ -48,7 +48,8 @@ async function genericTestsOn(workspaceRoot: string, catalog: Catalog, model: Mo
       return { status: 'passed' };
     });
     if (build.status !== 'passed') return [build];
-    return runGenericTests(session, catalog, model, target, warehouse.relationOf);
+    // await before finally closes the session: a query on a closed DuckDB session crashes the process.
+    return await runGenericTests(session, catalog, model, target, warehouse.relationOf);
   } finally {
     session.close();
   }
