@@ -8,38 +8,40 @@ const ROOT = path.resolve(__dirname, '../../../../..');
 const FIXTURES = path.relative(ROOT, path.join(__dirname, 'fixtures'));
 const SPEC = 'specs/models/staging/stg_customers.yaml';
 
-async function conform(sql: string) {
+/** Runs conform on the fixture, optionally edited into a variant written to a scratch folder. */
+async function conform(edit: (text: string) => string = (text) => text) {
   await initSql();
-  return conformProject(ROOT, { sql: `${FIXTURES}/${sql}`, specsDir: 'specs', outputDir: 'build/specline' }, 'stg_customers', SPEC);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'specline-conform-'));
+  try {
+    const text = readFileSync(path.join(ROOT, FIXTURES, 'stg_customers.sql'), 'utf8');
+    const edited = edit(text);
+    const sql = edited === text ? `${FIXTURES}/stg_customers.sql` : path.join(dir, 'variant.sql');
+    writeFileSync(path.join(dir, 'variant.sql'), edited);
+    return await conformProject(ROOT, { sql, specsDir: 'specs', outputDir: 'build/specline' }, 'stg_customers', SPEC);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('conform', () => {
   it('accepts a correct hand-written stg_customers', async () => {
-    const result = await conform('stg_customers.sql');
+    const result = await conform();
     expect(result.report).toContain('conforms to specs/models/staging/stg_customers.yaml');
     expect(result.report).toMatch(/0 failed, 0 error/);
     expect(result.success).toBe(true);
   });
 
   it('rejects one that drops the address filter, naming the filter invariant', async () => {
-    const result = await conform('stg_customers_no_address_filter.sql');
+    const result = await conform((text) => text.replace('SELECT * FROM raw.addresses WHERE country IS NOT NULL', 'SELECT * FROM raw.addresses'));
     expect(result.success).toBe(false);
     expect(result.report).toContain('does NOT conform');
     expect(result.report).toMatch(/failed {2}property: source filters hold \(a: country IS NOT NULL\)/);
   });
 
   it('rejects an output column of the wrong type, saying how to fix it', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'specline-conform-'));
-    try {
-      const text = readFileSync(path.join(ROOT, FIXTURES, 'stg_customers.sql'), 'utf8').replace('  d.created_at\n', '  CAST(d.created_at AS DATE) AS created_at\n');
-      writeFileSync(path.join(dir, 'wrong_type.sql'), text);
-      await initSql();
-      const result = await conformProject(ROOT, { sql: path.join(dir, 'wrong_type.sql'), specsDir: 'specs' }, 'stg_customers', SPEC);
-      expect(result.success).toBe(false);
-      expect(result.report).toContain('column created_at is DATE, the spec says TIMESTAMP; CAST it');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const result = await conform((text) => text.replace('  d.created_at\n', '  CAST(d.created_at AS DATE) AS created_at\n'));
+    expect(result.success).toBe(false);
+    expect(result.report).toContain('column created_at is DATE, the spec says TIMESTAMP; CAST it');
   });
 
   it('reports a missing file instead of crashing', async () => {
