@@ -1,0 +1,63 @@
+import type { Dataset } from '../catalog';
+import { DuckSession } from '../duckdb';
+import { exampleCatalog } from './example-catalog.fixture';
+import { runGenericTests } from './run-generic';
+
+/** Runs a dataset's generic tests against hand-made rows and returns name -> status. */
+async function statuses(dataset: Dataset, setup: string[]): Promise<Record<string, string>> {
+  const catalog = await exampleCatalog();
+  const session = await DuckSession.open();
+  try {
+    await session.runAll(setup);
+    const results = await runGenericTests(session, catalog, dataset, 't', (name) => (name === 'parent' ? 'parent' : name));
+    return Object.fromEntries(results.map((result) => [result.name, result.status]));
+  } finally {
+    session.close();
+  }
+}
+
+describe('generic data tests', () => {
+  it('fail on duplicates, nulls, unaccepted values and broken references; NULL passes an expression', async () => {
+    const catalog = await exampleCatalog();
+    const base = catalog.models.find((model) => model.name === 'stg_customers')!;
+    const at = { location: base.location, pointer: base.pointer };
+    const dataset: Dataset = {
+      ...base,
+      primaryKey: ['id', 'part'],
+      columns: [
+        { ...base.columns[0], name: 'id', tests: [{ kind: 'not_null', ...at }, { kind: 'unique', ...at }, { kind: 'relationships', to: 'parent', field: 'id', ...at }] },
+        { ...base.columns[0], name: 'part', tests: [] },
+        { ...base.columns[3], name: 'stage', tests: [{ kind: 'accepted_values', values: ['a', 'b'], ...at }, { kind: 'expression', expression: { ...base.columns[0].expression, text: "{column} <> 'b'" }, ...at }] },
+      ],
+      tests: [{ kind: 'row_count', min: 1, max: 2, ...at }],
+    };
+    const result = await statuses(dataset, [
+      'CREATE TABLE parent AS SELECT 1 AS id',
+      "CREATE TABLE t AS SELECT * FROM (VALUES (1, 1, 'a'), (1, 1, NULL), (2, 1, 'c'), (NULL, 2, 'b')) AS v(id, part, stage)",
+    ]);
+    expect(result).toEqual({
+      'not_null(id)': 'failed',
+      'unique(id)': 'failed',
+      'relationships(id -> parent.id)': 'failed',
+      'accepted_values(stage)': 'failed',
+      "expression(stage: {column} <> 'b')": 'failed',
+      'unique(id, part)': 'failed',
+      'row_count(1..2)': 'failed',
+    });
+  });
+
+  it('check the scd2 invariants: one current row per key, valid_from < valid_to, no overlaps', async () => {
+    const catalog = await exampleCatalog();
+    const dim = catalog.models.find((model) => model.name === 'dim_customer')!;
+    const scd2 = (rows: string) => statuses(dim, [`CREATE TABLE t AS SELECT * FROM (VALUES ${rows}) AS v(customer_id, lifecycle_stage, valid_from, valid_to, is_current)`]);
+    const good = await scd2("(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', FALSE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE)");
+    expect(Object.entries(good).filter(([, status]) => status !== 'passed')).toEqual([]);
+    const bad = await scd2("(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-03-01', TRUE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE), (2, 'active', TIMESTAMP '2024-05-01', TIMESTAMP '2024-04-01', FALSE)");
+    expect(bad).toMatchObject({
+      'scd2: one current row per natural key': 'failed',
+      'scd2: a current row is open, a closed row is not current': 'failed',
+      'scd2: valid_from < valid_to': 'failed',
+      'scd2: no overlapping validity intervals': 'failed',
+    });
+  });
+});
