@@ -3,15 +3,8 @@ import { exampleCatalog } from './example-catalog.fixture';
 import { specImplementation, type ModelImplementation } from './model-implementation';
 import { runPropertyTests } from './run-property-tests';
 
-/**
- * A real finding in the example specs, kept visible until the spec is fixed: stg_orders
- * declares currency NOT NULL, but commerce_orders.currency is nullable and UPPER(TRIM())
- * keeps a NULL.
- */
-const KNOWN_SPEC_FINDINGS = ['stg_orders/non-nullable columns (order_id, ordered_at, order_date, currency, updated_at) are never null'];
-
 describe('property-based tests', () => {
-  it('hold for every model of the example catalog, except the known spec finding', async () => {
+  it('hold for every model of the example catalog', async () => {
     const catalog = await exampleCatalog();
     const failing: string[] = [];
     let passed = 0;
@@ -22,7 +15,7 @@ describe('property-based tests', () => {
       }
     }
     expect(passed).toBeGreaterThan(20);
-    expect(failing).toEqual(KNOWN_SPEC_FINDINGS);
+    expect(failing).toEqual([]);
   });
 
   it('catch an scd2 apply that never clears is_current, with a shrunk given block', async () => {
