@@ -72,3 +72,27 @@ describe('createNodes and createDependencies', () => {
     expect(edges.sort()).toEqual(['duplicate-models-zz_copy->crm_customers', 'stg_customers->crm_customers', 'stg_customers->glossary-terms']);
   });
 });
+
+describe('relationships lookups in the cache key', () => {
+  it('make validate read the looked-up spec and test read it with its upstream', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'specline-lookups-'));
+    try {
+      const files: Record<string, string> = {
+        'specs/constitution.yaml': FILES['specs/constitution.yaml'],
+        'specs/sources/crm/customers.yaml': 'kind: source\nname: customers\nsystem: crm\ncolumns:\n  - { name: id, type: INT64 }\n',
+        'specs/models/stg_customers.yaml': 'kind: model\nname: stg_customers\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id }\n',
+        'specs/models/stg_orders.yaml': 'kind: model\nname: stg_orders\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - name: customer_id\n    type: INT64\n    from: c.id\n    tests: [{ relationships: { to: stg_customers, field: id } }]\n',
+      };
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      const results = await createNodes[1](Object.keys(files), { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
+      const orders = results.flatMap(([, r]) => Object.values(r.projects ?? {})).find((p) => p.name === 'stg_orders')!;
+      expect(orders.targets!.validate.inputs).toContainEqual({ input: 'specline-spec', projects: ['stg_customers'] });
+      expect(orders.targets!.test.inputs).toContainEqual({ input: 'specline-spec', projects: ['crm_customers', 'stg_customers'] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

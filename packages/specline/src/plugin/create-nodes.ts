@@ -8,6 +8,7 @@ import { assignProjectNames } from './project-names';
 import type { SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
+import { lookupResolver } from './lookup-projects';
 import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
@@ -44,10 +45,11 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const constitutionFile = [...summaries].find(([, summary]) => summary.kind === 'constitution')?.[0];
     const names = assignProjectNames(summaries, options.specsDir);
     const inputsOfPlugin = pluginInputs(context.workspaceRoot);
+    const lookupsOf = lookupResolver(summaries, names);
     const results = specFiles.filter((file) => names.has(file)).map((file) => {
       const summary = summaries.get(file)!;
       const projectName = names.get(file)!;
-      const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin };
+      const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin, lookups: lookupsOf(file) };
       const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, targetContext) } };
       return [file, result] as const;
     });

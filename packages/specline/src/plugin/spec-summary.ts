@@ -17,6 +17,8 @@ export interface SpecSummary {
   readonly description?: string;
   /** Datasets this spec reads (model inputs). */
   readonly reads: readonly string[];
+  /** Datasets its relationships tests look values up in (not lineage: tests read them). */
+  readonly lookups: readonly string[];
   /** Glossary terms its columns bind to; for a glossary, the terms it defines. */
   readonly terms: readonly string[];
   /** Workspace-relative seed CSV, for source specs. */
@@ -28,7 +30,7 @@ export interface SpecSummary {
 export function summarizeSpec(file: string, text: string): SpecSummary {
   const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
   const parsed = parseSpecText(file, text, format);
-  if (!parsed.ok) return { kind: 'invalid', reads: [], terms: [], problem: formatDiagnostic(parsed.diagnostics[0]).split('\n')[0] };
+  if (!parsed.ok) return { kind: 'invalid', reads: [], lookups: [], terms: [], problem: formatDiagnostic(parsed.diagnostics[0]).split('\n')[0] };
   const data = parsed.doc.data as Record<string, unknown>;
   const text_ = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
   const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object') : []);
@@ -40,6 +42,7 @@ export function summarizeSpec(file: string, text: string): SpecSummary {
     kind === 'glossary'
       ? list(data.terms).map((t) => text_(t.name)).filter((t): t is string => !!t)
       : columns.map((c) => text_(c.glossary)).filter((t): t is string => !!t);
+  const lookups = columns.flatMap((c) => list(c.tests).map((t) => (t.relationships && typeof t.relationships === 'object' ? text_((t.relationships as Record<string, unknown>).to) : undefined)));
   const seed = text_(data.seed);
   return {
     kind,
@@ -49,6 +52,7 @@ export function summarizeSpec(file: string, text: string): SpecSummary {
     owner: text_(data.owner),
     description: text_(data.description),
     reads: [...new Set(list(data.sources).map((s) => text_(s.ref)).filter((r): r is string => !!r))].sort(),
+    lookups: [...new Set(lookups.filter((l): l is string => !!l))].sort(),
     terms: [...new Set(terms)].sort(),
     seed: kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\') ? path.posix.join(path.posix.dirname(file), seed) : undefined,
   };

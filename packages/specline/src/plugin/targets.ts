@@ -1,6 +1,7 @@
 import type { TargetConfiguration } from '@nx/devkit';
 
 type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
+import type { LookupProjects } from './lookup-projects';
 import type { NormalizedOptions } from './options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
@@ -13,10 +14,16 @@ export interface TargetContext {
   /** Workspace-relative constitution path, when the workspace has one. */
   readonly constitutionFile?: string;
   readonly pluginInputs: readonly (string | InputDefinition)[];
+  /** Datasets this one's relationships tests read (see lookup-projects.ts). */
+  readonly lookups?: LookupProjects;
 }
 
 /** The named input holding the spec file (and seed): what a dependent project depends on. */
 export const SPEC_INPUT = 'specline-spec';
+
+function lookupInputs(projects: readonly string[] | undefined): InputDefinition[] {
+  return projects && projects.length > 0 ? [{ input: SPEC_INPUT, projects: [...projects] }] : [];
+}
 
 function sharedInputs(context: TargetContext): (string | InputDefinition)[] {
   return [...(context.constitutionFile ? [`{workspaceRoot}/${context.constitutionFile}`] : []), ...context.pluginInputs];
@@ -26,7 +33,7 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
   return {
     executor: `${EXECUTOR_PACKAGE}:validate`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.direct), ...sharedInputs(context)],
     outputs: [],
     options: { specsDir: context.options.specsDir },
     metadata: {
@@ -94,7 +101,7 @@ export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:test`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.withUpstream), ...sharedInputs(context)],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
     options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
     metadata: {
