@@ -39,3 +39,32 @@ describe.each(['update', 'merge'] as const)('scd2 apply on DuckDB (%s style)', (
     ]);
   });
 });
+
+/** dim_order (scd2 on updated_at) fed a late row: an older version must not close the newer one. */
+describe.each(['update', 'merge'] as const)('scd2 apply with late data (%s style)', (style) => {
+  it('ignores a snapshot row no newer than the current version', async () => {
+    await initSql();
+    const { catalog } = await loadCatalog(ROOT, await findSpecFiles(ROOT, 'specs'));
+    const model = catalog!.datasets.get('dim_order') as Model;
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run('CREATE TABLE src (order_id BIGINT, status VARCHAR, amount DECIMAL(18,2), updated_at TIMESTAMP)');
+    const select = compileModelSelect(catalog!, model, 'duckdb', () => 'src');
+    if (!select.ok) throw new Error(JSON.stringify(select.diagnostics));
+    await connection.run(createTableIfMissing(model, 'duckdb', 'dim'));
+    const apply = async () => {
+      await connection.run(`CREATE OR REPLACE TEMPORARY VIEW snap AS ${select.value}`);
+      for (const statement of compileScd2Apply(model, 'duckdb', 'dim', 'snap', style)) await connection.run(statement);
+    };
+    await connection.run(`INSERT INTO src VALUES (1, 'shipped', 10, '2024-02-01')`);
+    await apply();
+    await connection.run(`UPDATE src SET status = 'placed', updated_at = '2024-01-01'`); // a late, older version
+    await apply();
+    await connection.run(`UPDATE src SET status = 'delivered', updated_at = '2024-03-01'`);
+    await apply();
+    const rows = (await connection.runAndReadAll(`SELECT status, is_current, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM dim ORDER BY valid_from`)).getRowObjects();
+    expect(rows).toEqual([
+      { status: 'shipped', is_current: false, valid_from: '2024-02-01', valid_to: '2024-03-01' },
+      { status: 'delivered', is_current: true, valid_from: '2024-03-01', valid_to: null },
+    ]);
+  });
+});

@@ -17,6 +17,9 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
   const keyMatch = (left: string, right: string) => load.naturalKey.map((key) => `${left}.${q(key)} = ${right}.${q(key)}`).join(' AND ');
   const changed = load.trackedColumns.map((column) => `t.${q(column)} IS DISTINCT FROM s.${q(column)}`).join('\n    OR ');
   const changedAt = load.updatedAt ? `s.${q(load.updatedAt)}` : 'CURRENT_TIMESTAMP';
+  // A snapshot row no newer than the current version is late data: closing on it would make
+  // valid_to < valid_from, so it neither closes nor (the key keeps its current row) opens.
+  const newer = load.updatedAt ? `\n  AND s.${q(load.updatedAt)} > t.${q(load.validFrom)}` : '';
   const openedAt = load.updatedAt ? `s.${q(load.updatedAt)}` : 'CURRENT_TIMESTAMP';
   const columns = model.columns.map((column) => q(column.name));
   const statements = style === 'merge' ? [closeByMerge()] : [
@@ -26,7 +29,7 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
       `FROM ${snapshot} AS s`,
       `WHERE t.${q(load.isCurrent)}`,
       `  AND ${keyMatch('t', 's')}`,
-      `  AND (${changed})`,
+      `  AND (${changed})${newer}`,
     ].join('\n'),
   ];
   if (load.onDelete === 'close' && style === 'update') {
@@ -55,7 +58,7 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
       `MERGE INTO ${target} AS t`,
       `USING ${snapshot} AS s`,
       `ON ${keyMatch('t', 's')} AND t.${q(load.isCurrent)}`,
-      `WHEN MATCHED AND (${changed}) THEN ${close}`,
+      `WHEN MATCHED AND (${changed})${newer.replace('\n  AND', ' AND')} THEN ${close}`,
       ...(load.onDelete === 'close' ? [`WHEN NOT MATCHED BY SOURCE AND t.${q(load.isCurrent)} THEN UPDATE SET ${q(load.validTo)} = CURRENT_TIMESTAMP, ${q(load.isCurrent)} = FALSE`] : []),
     ].join('\n');
   }

@@ -118,7 +118,8 @@ FROM dim_order__snapshot AS s
 WHERE t.is_current
   AND t.order_id = s.order_id
   AND (t.status IS DISTINCT FROM s.status
-    OR t.amount IS DISTINCT FROM s.amount);
+    OR t.amount IS DISTINCT FROM s.amount)
+  AND s.updated_at > t.valid_from;
 
 INSERT INTO marts.dim_order (order_id, status, amount, updated_at, valid_from, valid_to, is_current)
 SELECT s.order_id, s.status, s.amount, s.updated_at, s.updated_at, NULL, TRUE

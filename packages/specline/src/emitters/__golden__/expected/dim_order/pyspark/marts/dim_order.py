@@ -39,7 +39,7 @@ MERGE INTO marts.dim_order AS t
 USING snapshot AS s
 ON t.order_id = s.order_id AND t.is_current
 WHEN MATCHED AND (t.status IS DISTINCT FROM s.status
-    OR t.amount IS DISTINCT FROM s.amount) THEN UPDATE SET valid_to = s.updated_at, is_current = FALSE
+    OR t.amount IS DISTINCT FROM s.amount) AND s.updated_at > t.valid_from THEN UPDATE SET valid_to = s.updated_at, is_current = FALSE
 """,
     """
 INSERT INTO marts.dim_order (order_id, status, amount, updated_at, valid_from, valid_to, is_current)
