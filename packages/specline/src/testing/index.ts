@@ -10,5 +10,4 @@ export { runPropertyTests, type PropertyOptions } from './run-property-tests';
 export { invariantsOf, type Invariant } from './property-invariants';
 export { givenYaml } from './given-yaml';
 export { toJUnitXml } from './junit-xml';
-export { writeIfChanged } from './write-if-changed';
 export { formatReport } from './format-report';

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { succeeded, formatReport, runGenericTests, runUnitTests, specImplementation, toJUnitXml, writeIfChanged, runPropertyTests, type CheckResult } from '../../testing';
+import { succeeded, formatReport, runGenericTests, runUnitTests, specImplementation, toJUnitXml, runPropertyTests, type CheckResult } from '../../testing';
+import { writeFileIfChanged } from '../../output';
 import { modelOfProject } from '../model-of-project';
 import type { ProjectTaskOptions } from '../project-task';
 import { seededMemoryWarehouse } from '../seeded-memory-warehouse';
@@ -26,6 +27,6 @@ export async function testProject(workspaceRoot: string, { specsDir, outputDir }
   const implementation = specImplementation(catalog, model);
   results.push(...(await runUnitTests(catalog, model, implementation)));
   results.push(...(await runPropertyTests(catalog, model, implementation)));
-  writeIfChanged(path.join(workspaceRoot, outputDir, projectName, 'test-results.xml'), toJUnitXml(projectName, results));
+  writeFileIfChanged(path.join(workspaceRoot, outputDir, projectName, 'test-results.xml'), toJUnitXml(projectName, results));
   return { success: succeeded(results), report: formatReport(`${projectName} (${specFile}): spec-derived tests on DuckDB`, results), results };
 }

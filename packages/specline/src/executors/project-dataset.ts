@@ -1,0 +1,53 @@
+import { formatDiagnostics, type Diagnostic } from '../diagnostics';
+import { isModel, type Catalog, type Dataset } from '../catalog';
+import { workspaceCatalog } from './workspace-catalog';
+
+export type ProjectDataset = { readonly ok: true; readonly catalog: Catalog; readonly dataset: Dataset } | { readonly ok: false; readonly report: string };
+export type ProjectCatalog = { readonly ok: true; readonly catalog: Catalog } | { readonly ok: false; readonly report: string };
+
+/**
+ * The resolved dataset behind a spec project, for targets that produce something from it.
+ * They refuse while the spec, anything upstream of it or the constitution has errors: code,
+ * documents and test results must come from specs that validate, never from a broken draft.
+ * An error in an unrelated spec does not block this project.
+ */
+export async function datasetOfProject(workspaceRoot: string, specsDir: string, projectName: string, specFile: string, refusal: string): Promise<ProjectDataset> {
+  const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
+  const dataset = catalog && [...catalog.sources, ...catalog.models].find((candidate) => candidate.file === specFile);
+  const relevant = new Set([specFile, ...(catalog ? [catalog.constitution.file] : []), ...(catalog && dataset ? upstreamFiles(catalog, dataset) : [])]);
+  const blocking = diagnostics.filter((d) => d.severity === 'error' && (relevant.has(d.location.file) || d.code === 'CONST001'));
+  if (!catalog || blocking.length > 0) return { ok: false, report: refuse(projectName, blocking, refusal) };
+  if (!dataset) return { ok: false, report: `${specFile}: ${projectName} is neither a source nor a model spec; ${refusal}.` };
+  return { ok: true, catalog, dataset };
+}
+
+/** The whole catalog, for workspace-level targets: any error anywhere blocks them. */
+export async function catalogOfWorkspace(workspaceRoot: string, specsDir: string, projectName: string, refusal: string): Promise<ProjectCatalog> {
+  const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
+  const blocking = diagnostics.filter((d) => d.severity === 'error');
+  if (!catalog || blocking.length > 0) return { ok: false, report: refuse(projectName, blocking, refusal) };
+  return { ok: true, catalog };
+}
+
+export { isModel };
+
+function refuse(projectName: string, blocking: readonly Diagnostic[], refusal: string): string {
+  const shown = blocking.length > 0 ? formatDiagnostics(blocking) : 'The catalog could not be built; run the validate target for details.';
+  return `${shown}\n${projectName}: ${refusal}; fix the errors above (nx run ${projectName}:validate shows them all).`;
+}
+
+function upstreamFiles(catalog: Catalog, dataset: Dataset): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>([dataset.name]);
+  const pending = isModel(dataset) ? dataset.inputs.map((input) => input.ref) : [];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const upstream = catalog.datasets.get(name);
+    if (!upstream) continue;
+    files.push(upstream.file);
+    if (isModel(upstream)) pending.push(...upstream.inputs.map((input) => input.ref));
+  }
+  return files;
+}

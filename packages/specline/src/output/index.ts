@@ -1,0 +1,2 @@
+export * from './sync-folder';
+export * from './write-file-if-changed';

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { syncFolder } from './sync-folder';
+
+describe('syncFolder', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'specline-sync-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes nested text and binary files, then rewrites only the changed ones', () => {
+    expect(syncFolder(dir, [{ path: 'dbt/models/a.sql', content: 'a' }, { path: 'b.xlsx', content: new Uint8Array([1, 2]) }]).written).toEqual(['dbt/models/a.sql', 'b.xlsx']);
+    const before = statSync(path.join(dir, 'b.xlsx')).ino;
+    const second = syncFolder(dir, [{ path: 'dbt/models/a.sql', content: 'b' }, { path: 'b.xlsx', content: new Uint8Array([1, 2]) }]);
+    expect(second).toEqual({ written: ['dbt/models/a.sql'], unchanged: ['b.xlsx'], removed: [] });
+    expect(statSync(path.join(dir, 'b.xlsx')).ino).toBe(before);
+    expect(readFileSync(path.join(dir, 'dbt/models/a.sql'), 'utf8')).toBe('b');
+  });
+
+  it('removes stale files and empty folders, leaves a kept (failed) platform folder alone, and leaves no temporary file', () => {
+    mkdirSync(path.join(dir, 'sql/duckdb'), { recursive: true });
+    writeFileSync(path.join(dir, 'sql/duckdb/old.sql'), 'last good');
+    mkdirSync(path.join(dir, 'pyspark/staging'), { recursive: true });
+    writeFileSync(path.join(dir, 'pyspark/staging/gone.py'), 'stale');
+    const result = syncFolder(dir, [{ path: 'contract.json', content: '{}' }], ['sql']);
+    expect(result.removed).toEqual(['pyspark/staging/gone.py']);
+    expect(readFileSync(path.join(dir, 'sql/duckdb/old.sql'), 'utf8')).toBe('last good');
+    expect(existsSync(path.join(dir, 'pyspark'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['contract.json', 'sql']);
+  });
+});

@@ -1,0 +1,61 @@
+import { readdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { writeFileIfChanged } from './write-file-if-changed';
+
+export interface OutputFile {
+  /** Path below the folder, with forward slashes. */
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+export interface FolderSync {
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * Makes `dir` hold exactly `files`, except below the `kept` sub-folders, which stay as they
+ * are (a platform that failed keeps its last good code). Stale files are removed, so the
+ * folder, and Nx's cached copy of it, depends on the specs alone.
+ */
+export function syncFolder(dir: string, files: readonly OutputFile[], kept: readonly string[] = []): FolderSync {
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of files) (writeFileIfChanged(path.join(dir, file.path), file.content) ? written : unchanged).push(file.path);
+  const wanted = new Set(files.map((file) => file.path));
+  const isKept = (relative: string) => kept.some((folder) => relative === folder || relative.startsWith(`${folder}/`));
+  const removed = listFiles(dir).filter((relative) => !wanted.has(relative) && !isKept(relative));
+  for (const relative of removed) rmSync(path.join(dir, relative), { force: true });
+  removeEmptyFolders(dir);
+  return { written, unchanged, removed };
+}
+
+export function describeSync(sync: FolderSync): string {
+  return `${sync.written.length} written, ${sync.unchanged.length} unchanged${sync.removed.length ? `, ${sync.removed.length} stale removed` : ''}`;
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])).sort();
+}
+
+function removeEmptyFolders(dir: string): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  let empty = true;
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name))) empty = false;
+    else rmSync(path.join(dir, entry.name), { recursive: true, force: true });
+  }
+  return empty;
+}

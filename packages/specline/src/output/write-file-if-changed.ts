@@ -1,0 +1,21 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Writes `content` to `file` only when its bytes differ, through a temporary file and a
+ * rename: a reader never sees half a file, an earlier good output survives a crash, and an
+ * unchanged file keeps its timestamp. Returns whether it wrote.
+ */
+export function writeFileIfChanged(file: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  try {
+    if (readFileSync(file).equals(bytes)) return false;
+  } catch {
+    // Missing or unreadable: write it.
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
+  return true;
+}
