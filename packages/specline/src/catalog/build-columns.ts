@@ -3,7 +3,7 @@ import type { ColumnTestSpec, SourceColumnSpec } from '../spec/types';
 import { formatDataType, parseDataType, TYPE_SPELLINGS, type DataType } from './data-type';
 import { didYouMean } from '../diagnostics';
 import type { DiagnosticSink } from './diagnostic-sink';
-import type { ColumnTest } from './nodes';
+import type { Column, ColumnTest } from './nodes';
 import { parseFragment } from './sql-fragments';
 
 /** Parses a column's type, reporting TYPE001 with a suggestion when it is unknown. */
@@ -30,6 +30,21 @@ export function buildColumnTests(sink: DiagnosticSink, doc: SpecDocument, pointe
     }
   });
   return tests;
+}
+
+/** The part every column shares, source or model: type, nullability, documentation and tests. */
+export function buildColumnBase(sink: DiagnosticSink, doc: SpecDocument, pointer: string, column: SourceColumnSpec, dialect: string): Column {
+  return {
+    name: column.name,
+    type: resolveType(sink, doc, `${pointer}/type`, column.type),
+    nullable: column.nullable ?? true,
+    description: column.description,
+    pii: column.pii,
+    glossary: column.glossary,
+    tests: buildColumnTests(sink, doc, pointer, column, dialect),
+    location: doc.positions.locate(pointer),
+    pointer,
+  };
 }
 
 export function checkDuplicateColumns(sink: DiagnosticSink, doc: SpecDocument, columns: readonly { name: string }[]): void {

@@ -1,7 +1,7 @@
 import { didYouMean } from '../diagnostics';
 import type { SpecDocument } from '../spec/read';
 import type { ModelSpec } from '../spec/types';
-import { buildColumnTests, checkDuplicateColumns, resolveType } from './build-columns';
+import { buildColumnBase, checkDuplicateColumns } from './build-columns';
 import { DEFAULT_SCHEDULE } from './build-constitution';
 import type { DatasetShapes } from './dataset-shapes';
 import { scd2ColumnNames } from './dataset-shapes';
@@ -170,19 +170,11 @@ function buildColumn(context: Context, i: number): ModelColumn | undefined {
     sink.error('MODEL001', doc, `${pointer}/transform`, 'The transform aggregates rows; aggregation is declared, not written into transforms.', 'Move the aggregate into aggregate: (sum, count, …) and list the grouping columns in group_by.');
   }
   return Object.freeze({
-    name: column.name,
-    type: resolveType(sink, doc, `${pointer}/type`, column.type),
-    nullable: column.nullable ?? true,
-    description: column.description,
-    pii: column.pii,
-    glossary: column.glossary,
-    tests: buildColumnTests(sink, doc, pointer, column, constitution.dialect),
+    ...buildColumnBase(sink, doc, pointer, column, constitution.dialect),
     from,
     transform: column.transform,
     expression,
     aggregate: column.aggregate,
-    location: doc.positions.locate(pointer),
-    pointer,
   });
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { SourceSpec } from '../spec/types';
-import { buildColumnTests, checkDuplicateColumns, resolveType } from './build-columns';
+import { buildColumnBase, checkDuplicateColumns } from './build-columns';
 import type { DiagnosticSink } from './diagnostic-sink';
 import type { LoadedSpec } from './loaded-spec';
 import type { Constitution, SourceTable } from './nodes';
@@ -16,20 +16,7 @@ export function buildSource(
   fileExists: (workspacePath: string) => boolean,
 ): SourceTable {
   checkDuplicateColumns(sink, doc, spec.columns);
-  const columns = spec.columns.map((column, i) => {
-    const pointer = `/columns/${i}`;
-    return Object.freeze({
-      name: column.name,
-      type: resolveType(sink, doc, `${pointer}/type`, column.type),
-      nullable: column.nullable ?? true,
-      description: column.description,
-      pii: column.pii,
-      glossary: column.glossary,
-      tests: buildColumnTests(sink, doc, pointer, column, constitution.dialect),
-      location: doc.positions.locate(pointer),
-      pointer,
-    });
-  });
+  const columns = spec.columns.map((column, i) => Object.freeze(buildColumnBase(sink, doc, `/columns/${i}`, column, constitution.dialect)));
   const names = new Set(columns.map((c) => c.name));
   const checkColumn = (pointer: string, name: string, role: string) => {
     if (!names.has(name)) sink.error('REF006', doc, pointer, `The ${role} "${name}" is not a column of this source.`, `Use one of: ${[...names].join(', ')}.`);
