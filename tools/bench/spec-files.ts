@@ -22,7 +22,7 @@ export function specFiles(plan: CatalogPlan): BenchFile[] {
 function yamlFile(file: string, data: Record<string, unknown>): BenchFile {
   const depth = file.split('/').length - 1;
   const schema = `${'../'.repeat(depth)}${SCHEMAS}/${String(data.kind)}.schema.json`;
-  return { path: file, text: `# yaml-language-server: $schema=${schema}\n${stringify({ $schema: schema, ...data }, null, { lineWidth: 0 })}` };
+  return { path: file, text: `# yaml-language-server: $schema=${schema}\n${stringify({ $schema: schema, ...data })}` };
 }
 
 function constitution(): Record<string, unknown> {
