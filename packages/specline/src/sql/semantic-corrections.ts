@@ -6,8 +6,10 @@ import {
   type SourceCall,
   unsupported,
 } from './correction-plan';
+import { DIGEST_CORRECTIONS } from './digest-corrections';
 import { countCaptureGroups } from './regex-capture-groups';
 import { castNode, datePart, stringLiteral, stringValue } from './source-literals';
+import { TIMESTAMP_DIFF_CORRECTION } from './timestamp-diff-correction';
 
 /**
  * Function mappings in polyglot 0.12.1 that produce valid but WRONG SQL, and how to fix or
@@ -104,6 +106,17 @@ export const SEMANTIC_CORRECTIONS: readonly SemanticCorrection[] = [
     sourceDialects: ['bigquery'],
     targets: { spark: regexSafeSplit, databricks: regexSafeSplit },
   },
+  {
+    // PARSE_JSON checks the text and returns a JSON value. polyglot gives Spark the bare string
+    // argument: invalid JSON passes unnoticed and the type changes. Spark 3.5 has no JSON type.
+    names: ['PARSE_JSON'],
+    sourceDialects: ['bigquery'],
+    targets: {
+      spark: () => unsupported('PARSE_JSON has no Spark equivalent: Spark 3.5 has no JSON type, and polyglot would pass the unchecked string on.', 'Keep the column a STRING and read fields with JSON_VALUE, or keep this model off the pyspark target.'),
+    },
+  },
+  TIMESTAMP_DIFF_CORRECTION,
+  ...DIGEST_CORRECTIONS,
 ];
 
 function withArgs(call: SourceCall, count: number, render: (args: readonly string[]) => string, atomic = true): CorrectionPlan {

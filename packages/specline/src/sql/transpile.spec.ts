@@ -81,6 +81,26 @@ const CORRECTION_CASES: readonly [string, string, string, string | { code: 'SQL0
   ['SPLIT', 'SPLIT(c.tags)', 'spark', "SPLIT(c.tags, ',')"],
   ['SPLIT', "SPLIT(c.tags, ', ')", 'spark', "SPLIT(c.tags, ', ')"],
   ['SPLIT', 'SPLIT(c.tags, c.delimiter)', 'spark', { code: 'SQL005' }],
+  ['PARSE_JSON', 'PARSE_JSON(c.payload)', 'spark', { code: 'SQL005' }],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR)', 'duckdb', "DATE_SUB('HOUR', t.opened_at, t.closed_at)"],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, DAY)', 'duckdb', "CAST(TRUNC(DATE_SUB('HOUR', t.opened_at, t.closed_at) / 24) AS BIGINT)"],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR)', 'postgresql', 'CAST(EXTRACT(EPOCH FROM (t.closed_at) - (t.opened_at)) * 1000000 AS BIGINT) / 3600000000'],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, MICROSECOND)', 'postgresql', 'CAST(EXTRACT(EPOCH FROM (t.closed_at) - (t.opened_at)) * 1000000 AS BIGINT)'],
+  [
+    'TIMESTAMP_DIFF',
+    'TIMESTAMP_DIFF(t.closed_at, t.opened_at, MINUTE)',
+    'snowflake',
+    'CAST((TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) - MOD(TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at), 60000000)) / 60000000 AS BIGINT)',
+  ],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR) + 1', 'spark', '(TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) DIV 3600000000) + 1'],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, SECOND)', 'databricks', 'TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) DIV 1000000'],
+  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, WEEK)', 'duckdb', { code: 'SQL005' }],
+  ['SHA256', 'SHA256(c.email)', 'postgresql', "SHA256(CONVERT_TO(c.email, 'UTF8'))"],
+  ['SHA256', 'SHA512(c.email)', 'spark', 'UNHEX(SHA2(c.email, 512))'],
+  ['SHA256', 'SHA256(c.email)', 'databricks', 'UNHEX(SHA2(c.email, 256))'],
+  ['MD5', 'MD5(c.email)', 'postgresql', "DECODE(MD5(c.email), 'hex')"],
+  ['TO_HEX', 'TO_HEX(SHA256(c.email))', 'postgresql', "ENCODE(SHA256(CONVERT_TO(c.email, 'UTF8')), 'hex')"],
+  ['TO_HEX', 'TO_HEX(SHA256(c.email))', 'snowflake', "LOWER(TO_VARCHAR(SHA2_BINARY(c.email, 256), 'HEX'))"],
 ];
 
 describe('transpileExpression: semantic corrections', () => {
@@ -132,6 +152,30 @@ describe('transpileExpression: Customer 360 transforms', () => {
   it('turns polyglot unsupported-level errors into SQL005', () => {
     const result = transpileExpression('ARRAY_AGG(x)', 'postgresql', 'fabric');
     expect(result).toMatchObject({ ok: false, problem: { code: 'SQL005', message: expect.stringContaining('fabric') } });
+  });
+});
+
+describe('transpileExpression: every function of the output exists in the target', () => {
+  it.each([
+    ['FARM_FINGERPRINT(c.email)', 'duckdb', 'FARM_FINGERPRINT'],
+    ["FORMAT_DATE('%Y-%m', c.d)", 'snowflake', 'FORMAT_DATE'],
+    ['c.tags[OFFSET(0)]', 'snowflake', 'OFFSET'],
+    ["STRING_AGG(c.x, ',')", 'spark', 'LISTAGG'],
+    ["IF(c.a > 1, 'x', 'y')", 'postgresql', 'IF'],
+    ["SAFE.PARSE_DATE('%Y', c.x)", 'duckdb', 'SAFE.PARSE_DATE'],
+  ])('%s to %s is SQL005 naming %s', (text, target, name) => {
+    const result = transpileExpression(text, 'bigquery', target);
+    expect(result).toMatchObject({ ok: false, problem: { code: 'SQL005', message: expect.stringContaining(`calls ${name}, which ${target} does not have`), hint: expect.stringContaining(target) } });
+  });
+
+  it('points at the call in the written text when it is there', () => {
+    expect(transpileExpression('1 + FARM_FINGERPRINT(c.email)', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { offset: 4 } });
+  });
+
+  it('treats a type after AS as a type, and grammar such as COALESCE and EXTRACT as known', () => {
+    expect(sql(transpileExpression('CAST(o.amount AS NUMERIC(10, 2))', 'bigquery', 'postgresql'))).toBe('CAST(o.amount AS DECIMAL(10, 2))');
+    expect(sql(transpileExpression('COALESCE(EXTRACT(YEAR FROM c.d), 0)', 'bigquery', 'postgresql'))).toBe('COALESCE(EXTRACT(YEAR FROM c.d), 0)');
+    expect(sql(transpileExpression("IF(c.a > 1, 'x', 'y')", 'bigquery', 'duckdb'))).toBe("IF(c.a > 1, 'x', 'y')");
   });
 });
 

@@ -7,6 +7,7 @@ import { SqlError } from './sql-errors';
 import { sqlProblem, type SqlProblem } from './sql-problem';
 import { codePointToUtf16 } from './text-offsets';
 import { EXPRESSION_PREFIX, polyglotReason } from './sql-tokens';
+import { unknownFunctions } from './function-lists';
 
 export type TranspileResult = { ok: true; sql: string } | { ok: false; problem: SqlProblem };
 
@@ -29,6 +30,8 @@ export function transpileExpression(text: string, from: SqlDialect, to: SqlDiale
     // Defence in depth: what we hand to an emitter is again exactly one expression.
     const check = parseExpression(sql, to, 'expression');
     if (!check.ok) return fail(internal(`the ${to} output '${sql}' does not parse as one expression (${check.problem.message})`));
+    const missing = unknownFunctions(sql, check.expression.functions, to)[0];
+    if (missing !== undefined) return fail(unknownFunction(missing, text, from, to));
     return { ok: true, sql };
   });
 }
@@ -70,6 +73,17 @@ function guarded(run: () => TranspileResult): TranspileResult {
     if (error instanceof SqlError) throw error;
     return fail(internal(`polyglot failed (${error instanceof Error ? error.message : String(error)})`));
   }
+}
+
+/** Polyglot passes names it does not know through unchanged; the target would fail at run time or call something else. */
+function unknownFunction(name: string, text: string, from: SqlDialect, to: SqlDialect): SqlProblem {
+  const written = new RegExp(`\\b${name.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}\\s*\\(`, 'i').exec(text);
+  return sqlProblem(
+    'SQL005',
+    `The SQL cannot be expressed in ${to}: the translation calls ${name}, which ${to} does not have.`,
+    `Rewrite the expression with functions that both ${from} and ${to} have, or keep this model off the ${to} target.`,
+    written?.index ?? 0,
+  );
 }
 
 function internal(what: string): SqlProblem {
