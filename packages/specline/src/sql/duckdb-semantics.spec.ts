@@ -66,6 +66,21 @@ describe('corrected translations run on DuckDB', () => {
     expect(await evaluate(toDuckdb('SAFE_CAST(c.qty AS INT64)'), { qty: 'twelve' })).toBeNull();
   });
 
+  it('TIMESTAMP_DIFF counts whole units elapsed, truncated toward zero, where DATE_DIFF counts boundaries', async () => {
+    const diff = (unit: string) => toDuckdb(`TIMESTAMP_DIFF(CAST(c.a AS TIMESTAMP), CAST(c.b AS TIMESTAMP), ${unit})`);
+    const row = { a: '2001-02-01 01:00:00', b: '2001-02-01 00:00:01' };
+    expect(await evaluate(diff('HOUR'), row)).toBe('0');
+    expect(await evaluate(diff('HOUR'), { a: row.b, b: row.a })).toBe('0');
+    expect(await evaluate(diff('SECOND'), row)).toBe('3599');
+    expect(await evaluate(diff('DAY'), { a: '2024-03-31 11:59:59', b: '2024-03-30 12:00:00' })).toBe('0');
+    expect(await evaluate(diff('DAY'), { a: '2024-03-29 12:00:00', b: '2024-03-31 12:00:01' })).toBe('-2');
+    expect(await evaluate("DATE_DIFF('HOUR', CAST(c.b AS TIMESTAMP), CAST(c.a AS TIMESTAMP))", row)).toBe('1'); // polyglot's translation
+  });
+
+  it('TO_HEX(SHA256(x)) is the lower-case hex digest', async () => {
+    expect(await evaluate(toDuckdb('TO_HEX(SHA256(c.s))'), { s: 'abc' })).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
   it('DATE_TRUNC with WEEK(MONDAY) lands on Monday', async () => {
     expect(await evaluate(`CAST(${toDuckdb('DATE_TRUNC(CAST(c.d AS DATE), WEEK(MONDAY))')} AS DATE)`, { d: '2024-06-05' })).toBe('2024-06-03');
   });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,7 +48,11 @@ export function startThrowawayPostgres(bin: string): ThrowawayPostgres {
     throw error;
   }
   return {
-    query: (sql) => execFileSync(path.join(bin, 'psql'), ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { input: sql, encoding: 'utf8', stdio: 'pipe' }),
+    query: (sql) => {
+      const psql = spawnSync(path.join(bin, 'psql'), ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { input: sql, encoding: 'utf8' });
+      if (psql.status !== 0) throw new Error(`PostgreSQL: ${psql.stderr.trim() || psql.error?.message || `psql exited with ${psql.status}`}`);
+      return psql.stdout;
+    },
     stop,
   };
 }
