@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCatalog, type Catalog } from '../catalog';
+import { loadCatalog, type Catalog, type SourceTable } from '../catalog';
 import { createColumnsTable, createTableIfMissing, warehouseRelation } from '../compiler';
 import { findSpecFiles } from '../spec';
 import { quoteIdentifier } from './quote-identifier';
@@ -30,13 +30,16 @@ export function typedTables(catalog: Catalog, dialect: SeededEngine, models: boo
   const statements = [...new Set(schemas)].map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema, dialect)};`);
   for (const source of catalog.sources) {
     statements.push(`${createColumnsTable(source.columns, dialect, relation(source.name))};`);
-    if (source.seed) statements.push(loadSeed(dialect, relation(source.name), path.join(WORKSPACE_ROOT, source.seed)));
+    if (source.seed) statements.push(seedStatement(catalog, source, dialect));
   }
   if (models) for (const model of catalog.models) statements.push(`${createTableIfMissing(model, dialect, relation(model.name))};`);
   return statements;
 }
 
-function loadSeed(dialect: SeededEngine, table: string, file: string): string {
+/** Loads the source's seed CSV into its landing table. */
+export function seedStatement(catalog: Catalog, source: SourceTable, dialect: SeededEngine): string {
+  const table = warehouseRelation(catalog, dialect)(source.name);
+  const file = path.join(WORKSPACE_ROOT, source.seed ?? '');
   const header = fs.readFileSync(file, 'utf8').split('\n')[0]?.trim() ?? '';
   const columns = header.split(',').map((name) => quoteIdentifier(name, dialect)).join(', ');
   // psql's \copy reads the file as the client, so the server user needs no access to the checkout.
