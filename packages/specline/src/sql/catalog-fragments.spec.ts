@@ -11,6 +11,13 @@ import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from './thro
  * the typed tables codegen's plain SQL reads (sources seeded, models empty): a translation
  * that names a function or type the engine lacks fails here, not in a user's warehouse.
  */
+const DIALECTS_OF_TARGET: Readonly<Record<string, (sqlDialects: readonly string[], warehouses: readonly string[]) => readonly string[]>> = {
+  pyspark: () => ['spark'],
+  sql: (sqlDialects) => sqlDialects,
+  dbt: (_sql, warehouses) => warehouses,
+  dataform: (_sql, warehouses) => warehouses,
+};
+
 interface Probe {
   readonly where: string;
   readonly text: string;
@@ -65,6 +72,23 @@ describe('every fragment of the example catalog runs on the engines it is genera
   it('covers filters, joins, columns and tests', () => {
     const count = probes(catalog, 'duckdb').length;
     expect(count).toBeGreaterThan(40);
+  });
+
+  it('translates to every dialect each model is generated in (pyspark: spark; sql: sql_dialects; dbt, dataform: warehouse)', () => {
+    const { constitution } = catalog;
+    const problems = catalog.models.flatMap((model) => {
+      const dialects = new Set(model.targets.flatMap((target) => DIALECTS_OF_TARGET[target]?.(constitution.sqlDialects, [model.warehouse, constitution.warehouse]) ?? []));
+      dialects.delete(constitution.dialect);
+      const modelProbes = probes(catalog, 'duckdb').filter((probe) => probe.where.startsWith(`${model.name} `));
+      return [...dialects].flatMap((dialect) =>
+        modelProbes.flatMap((probe) => {
+          const result = transpileExpression(probe.text, constitution.dialect, dialect);
+          return result.ok ? [] : [`${probe.where} to ${dialect}: ${result.problem.message}`];
+        }),
+      );
+    });
+    expect(problems).toEqual([]);
+    expect(transpileExpression('FARM_FINGERPRINT(c.email)', constitution.dialect, 'duckdb').ok).toBe(false); // the check is live
   });
 
   it('on DuckDB', async () => {

@@ -1,7 +1,8 @@
 /**
  * sql/: the thin, tested layer over @polyglot-sql/sdk. Spec fragments are parsed as exactly
  * one expression (parseExpression, a security boundary), translated between dialects with
- * known-wrong polyglot mappings corrected or refused (transpileExpression/Statement), and
+ * known-wrong polyglot mappings corrected or refused (transpileExpression/Statement; the
+ * expression form also checks every function of its output against the target's list), and
  * printed (quoteIdentifier, formatSql). Await initSql() once before parsing or translating.
  * Emit SQL from transpileExpression's output, which polyglot generates from the AST, never by
  * pasting ParsedExpression.text.

@@ -5,7 +5,8 @@
  * - SQL002 it holds more than one statement (a `;`)
  * - SQL003 it holds a comment, which could swallow the rest of the generated SQL
  * - SQL004 it is not one expression: a clause, a statement, an alias, `*`, a list, a parameter
- * - SQL005 a dialect cannot express it: unknown dialect, or no correct translation exists
+ * - SQL005 a dialect cannot express it: unknown dialect, no correct translation exists, or the
+ *          translation calls a function the target does not have (function-lists.ts)
  * - SQL006 an aggregate or window function where only row-level logic is allowed
  */
 export type SqlProblemCode = 'SQL001' | 'SQL002' | 'SQL003' | 'SQL004' | 'SQL005' | 'SQL006';
