@@ -77,6 +77,15 @@ describe('corrected translations run on DuckDB', () => {
     expect(await evaluate("DATE_DIFF('HOUR', CAST(c.b AS TIMESTAMP), CAST(c.a AS TIMESTAMP))", row)).toBe('1'); // polyglot's translation
   });
 
+  it('JSON_VALUE gives the unquoted scalar, and NULL for an object, an array or a JSON null', async () => {
+    const value = toDuckdb("JSON_VALUE(c.j, '$.a')");
+    expect(await evaluate(value, { j: '{"a": "x"}' })).toBe('x');
+    expect(await evaluate(value, { j: '{"a": 1.5}' })).toBe('1.5');
+    expect(await evaluate(value, { j: '{"a": {"b": 1}}' })).toBeNull();
+    expect(await evaluate(value, { j: '{"a": [1]}' })).toBeNull();
+    expect(await evaluate(value, { j: '{"a": null}' })).toBeNull();
+  });
+
   it('TO_HEX(SHA256(x)) is the lower-case hex digest', async () => {
     expect(await evaluate(toDuckdb('TO_HEX(SHA256(c.s))'), { s: 'abc' })).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });

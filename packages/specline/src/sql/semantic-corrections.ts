@@ -7,6 +7,7 @@ import {
   unsupported,
 } from './correction-plan';
 import { DIGEST_CORRECTIONS } from './digest-corrections';
+import { JSON_VALUE_CORRECTION } from './json-value-correction';
 import { countCaptureGroups } from './regex-capture-groups';
 import { castNode, datePart, stringLiteral, stringValue } from './source-literals';
 import { TIMESTAMP_DIFF_CORRECTION } from './timestamp-diff-correction';
@@ -116,6 +117,7 @@ export const SEMANTIC_CORRECTIONS: readonly SemanticCorrection[] = [
     },
   },
   TIMESTAMP_DIFF_CORRECTION,
+  JSON_VALUE_CORRECTION,
   ...DIGEST_CORRECTIONS,
 ];
 
