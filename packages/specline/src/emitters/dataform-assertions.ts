@@ -2,6 +2,7 @@ import type { Catalog, Model } from '../catalog';
 import { inDialect } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { quoteIdentifier } from '../sql';
+import { DATAFORM_DIALECT } from './dataform-dialect';
 
 /**
  * The spec's tests as Dataform's built-in assertions:
@@ -9,7 +10,7 @@ import { quoteIdentifier } from '../sql';
  * relationships tests have no built-in form and are left to the dbt and DuckDB test runs.
  */
 export function dataformAssertions(catalog: Catalog, model: Model, problems: Diagnostic[]): Record<string, unknown> | undefined {
-  const dialect = catalog.constitution.warehouse;
+  const dialect = DATAFORM_DIALECT;
   const nonNull: string[] = [];
   const uniqueKeys: string[][] = [];
   const rowConditions: string[] = [];

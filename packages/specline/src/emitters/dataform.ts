@@ -2,6 +2,7 @@ import type { Catalog, Model, SourceTable } from '../catalog';
 import { compileLoadStatements, compileModelSelect, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { dataformAssertions } from './dataform-assertions';
+import { DATAFORM_DIALECT } from './dataform-dialect';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
 import { renderTemplate } from './render-template';
@@ -37,7 +38,7 @@ function relationOf(catalog: Catalog, self: string): RelationOf {
 
 function emitModel(catalog: Catalog, model: Model): EmitResult {
   const problems: Diagnostic[] = [];
-  const dialect = catalog.constitution.warehouse;
+  const dialect = DATAFORM_DIALECT;
   const relations = relationOf(catalog, model.name);
   const compiled =
     model.load.strategy === 'scd2'

@@ -31,7 +31,8 @@ function relationOf(catalog: Catalog): RelationOf {
 }
 
 function emitModel(catalog: Catalog, model: Model): EmitResult {
-  const dialect = catalog.constitution.warehouse;
+  // A model names its own warehouse when it runs somewhere else than the catalog's default.
+  const dialect = model.warehouse;
   const problems: Diagnostic[] = [];
   const select = compileModelSelect(catalog, model, dialect, relationOf(catalog), {
     incremental: { relation: '{{ this }}', guard: (clause) => `{% if is_incremental() %}\n${clause}\n{% endif %}` },
@@ -76,7 +77,7 @@ function modelConfig(model: Model): Record<string, unknown> {
 }
 
 function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFile {
-  const dialect = catalog.constitution.warehouse;
+  const dialect = model.warehouse;
   const declared = new Map(model.columns.map((column) => [column.name, column]));
   const columns = tableColumns(model).map((column) => {
     const spec = declared.get(column.name);
