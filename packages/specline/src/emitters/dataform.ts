@@ -32,7 +32,7 @@ function relationOf(catalog: Catalog, self: string): RelationOf {
   return (name) => {
     if (name === self) return '${self()}';
     const dataset = catalog.datasets.get(name);
-    return dataset?.kind === 'source' ? `\${ref(${JSON.stringify(dataset.schema)}, ${JSON.stringify(dataset.table)})}` : `\${ref(${JSON.stringify(name)})}`;
+    return dataset?.kind === 'source' ? `\${ref(${JSON.stringify(dataset.schema)}, ${JSON.stringify(dataset.name)})}` : `\${ref(${JSON.stringify(name)})}`;
   };
 }
 
@@ -81,7 +81,7 @@ function bigqueryOptions(model: Model) {
 }
 
 function declaration(source: SourceTable): GeneratedFile {
-  const config = { type: 'declaration', schema: source.schema, name: source.table, ...(source.description ? { description: source.description } : {}) };
+  const config = { type: 'declaration', schema: source.schema, name: source.name, ...(source.description ? { description: source.description } : {}) };
   return { path: `dataform/definitions/sources/${source.system}/${source.table}.sqlx`, content: `config ${JSON.stringify(config, null, 2)}\n` };
 }
 

@@ -97,6 +97,8 @@ function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
   };
   const table = {
     name: source.table,
+    // The table lands as <system>_<table> (raw.crm_customers); source('crm', 'customers') resolves to it.
+    identifier: source.name,
     ...(source.description ? { description: source.description } : {}),
     ...(source.freshness ? { loaded_at_field: source.freshness.loadedAt, freshness } : {}),
     columns: source.columns.map((column) => {

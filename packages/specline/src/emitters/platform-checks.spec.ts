@@ -88,7 +88,7 @@ describe('the generated DuckDB build.sql', () => {
     for (const layer of catalog.constitution.layers) await connection.run(`CREATE SCHEMA ${quoteIdentifier(layer.schema, 'duckdb')}`);
     for (const source of catalog.sources) {
       const columns = source.columns.map((column) => `'${column.name}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
-      await connection.run(`CREATE TABLE raw.${quoteIdentifier(source.table, 'duckdb')} AS SELECT * FROM read_csv('${path.join(REPO, source.seed!)}', header = true, columns = {${columns}})`);
+      await connection.run(`CREATE TABLE raw.${quoteIdentifier(source.name, 'duckdb')} AS SELECT * FROM read_csv('${path.join(REPO, source.seed!)}', header = true, columns = {${columns}})`);
     }
     await connection.run(build.content);
     for (const model of catalog.models.filter((candidate) => candidate.targets.includes('sql'))) {

@@ -21,7 +21,7 @@ describe('the run target', () => {
       const session = await DuckSession.open(file);
       try {
         const [dim] = await session.rows('SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE is_current) AS current FROM marts.dim_customer');
-        const [seed] = await session.rows('SELECT COUNT(*) AS n FROM raw.customers');
+        const [seed] = await session.rows('SELECT COUNT(*) AS n FROM raw.crm_customers');
         expect(dim).toEqual({ n: seed.n, current: seed.n });
       } finally {
         session.close();

@@ -5,7 +5,7 @@ CREATE OR REPLACE VIEW staging.stg_customers AS
 WITH
 c AS (
   SELECT *
-  FROM raw.customers AS c
+  FROM raw.shop_customers AS c
   WHERE c.email IS NOT NULL
 )
 SELECT
@@ -71,7 +71,7 @@ USING (
   WITH
   o AS (
     SELECT *
-    FROM raw.orders AS o
+    FROM raw.shop_orders AS o
     WHERE o.status <> 'test'
       AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
   )
@@ -158,19 +158,19 @@ c AS (
 ),
 r AS (
   SELECT *
-  FROM raw.regions AS r
+  FROM raw.shop_regions AS r
 ),
 rf AS (
   SELECT *
-  FROM raw.refunds AS rf
+  FROM raw.shop_refunds AS rf
 ),
 s AS (
   SELECT *
-  FROM raw.shipments AS s
+  FROM raw.shop_shipments AS s
 ),
 p AS (
   SELECT *
-  FROM raw.promos AS p
+  FROM raw.shop_promos AS p
 )
 SELECT
   o.order_id,

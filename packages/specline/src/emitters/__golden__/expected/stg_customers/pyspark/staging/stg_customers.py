@@ -11,7 +11,7 @@ SELECT_SQL = """
 WITH
 c AS (
   SELECT *
-  FROM raw.customers AS c
+  FROM raw.shop_customers AS c
   WHERE c.email IS NOT NULL
 )
 SELECT

@@ -11,7 +11,7 @@ SELECT_SQL = """
 WITH
 o AS (
   SELECT *
-  FROM raw.orders AS o
+  FROM raw.shop_orders AS o
   WHERE o.status <> 'test'
 )
 SELECT
@@ -28,7 +28,7 @@ INCREMENT_SQL = """
 WITH
 o AS (
   SELECT *
-  FROM raw.orders AS o
+  FROM raw.shop_orders AS o
   WHERE o.status <> 'test'
     AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
 )

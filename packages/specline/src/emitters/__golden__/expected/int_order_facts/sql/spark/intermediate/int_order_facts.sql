@@ -13,19 +13,19 @@ c AS (
 ),
 r AS (
   SELECT *
-  FROM raw.regions AS r
+  FROM raw.shop_regions AS r
 ),
 rf AS (
   SELECT *
-  FROM raw.refunds AS rf
+  FROM raw.shop_refunds AS rf
 ),
 s AS (
   SELECT *
-  FROM raw.shipments AS s
+  FROM raw.shop_shipments AS s
 ),
 p AS (
   SELECT *
-  FROM raw.promos AS p
+  FROM raw.shop_promos AS p
 )
 SELECT
   o.order_id,

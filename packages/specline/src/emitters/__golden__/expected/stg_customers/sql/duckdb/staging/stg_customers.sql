@@ -5,7 +5,7 @@ CREATE OR REPLACE VIEW staging.stg_customers AS
 WITH
 c AS (
   SELECT *
-  FROM raw.customers AS c
+  FROM raw.shop_customers AS c
   WHERE c.email IS NOT NULL
 )
 SELECT

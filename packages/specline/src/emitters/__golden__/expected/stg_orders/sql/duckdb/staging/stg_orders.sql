@@ -15,7 +15,7 @@ USING (
   WITH
   o AS (
     SELECT *
-    FROM raw.orders AS o
+    FROM raw.shop_orders AS o
     WHERE o.status <> 'test'
       AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
   )
