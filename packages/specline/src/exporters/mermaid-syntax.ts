@@ -1,10 +1,11 @@
 /**
- * A strict checker for the flowchart subset Specline writes. No Mermaid flowchart parser
- * runs here: @mermaid-js/parser (installed) has grammars for pie, packet, gitGraph and
- * others but not flowchart, and the full `mermaid` package (whose jison grammar does parse
- * flowcharts) is not installed. So this checks our subset against Mermaid's documented
+ * A strict checker for the flowchart subset Specline writes, against Mermaid's documented
  * flowchart grammar, rejecting anything outside it rather than guessing:
  * https://mermaid.js.org/syntax/flowchart.html
+ * Mermaid itself (browser/mermaid-in-browser.ts) is the real check but needs Chromium; this
+ * one runs anywhere in milliseconds and is stricter than Mermaid where Mermaid is lenient:
+ * it rejects a raw quote inside a label (Mermaid drops it), edges to undefined nodes and
+ * nodes defined twice (Mermaid silently creates or merges them).
  */
 export interface MermaidProblem {
   readonly line: number;
