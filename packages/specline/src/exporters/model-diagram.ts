@@ -29,7 +29,7 @@ export function toModelMermaid(model: Model): string {
   });
   const computed = model.columns.filter((column) => column.transform !== undefined || column.aggregate !== undefined || !column.from);
   const passed = model.columns.filter((column) => !computed.includes(column));
-  const steps = computed.map((column, index) => [`column_${index}`, mermaidLabel(`${column.name} = ${columnSql(column)}`)]);
+  const steps = computed.map((column, index) => [`column_${index}`, mermaidLabel(`${column.name} = ${clipSql(columnSql(column))}`)]);
   if (passed.length > 0) steps.push(['passthrough', `"${mermaidLines([`${passed.length} column${passed.length === 1 ? '' : 's'} as read:`, passed.map((c) => c.name).join(', ')])}"`]);
   const into = model.groupBy.length > 0 ? 'group_by' : 'target';
   if (model.groupBy.length > 0) lines.push(`  group_by[/${mermaidLabel(`GROUP BY ${model.groupBy.join(', ')}`)}/]`);
@@ -51,4 +51,13 @@ export function toSourceMermaid(source: SourceTable): string {
     `  target[(${mermaidLabel(`${source.schema}.${source.name}`)})]`,
     `  system -->|${mermaidLabel(`${source.load.strategy} load${source.load.cursor ? ` on ${source.load.cursor}` : ''}`)}| target`,
   ].join('\n') + '\n';
+}
+
+/** The longest SQL a diagram node shows; longer transforms are cut, the review page has them in full. */
+export const DIAGRAM_SQL_LIMIT = 80;
+
+/** One line of SQL for a diagram node: whitespace folded, cut at DIAGRAM_SQL_LIMIT with an ellipsis. */
+export function clipSql(sql: string): string {
+  const folded = sql.replace(/\s+/g, ' ').trim();
+  return folded.length <= DIAGRAM_SQL_LIMIT ? folded : `${folded.slice(0, DIAGRAM_SQL_LIMIT - 1).trimEnd()}…`;
 }
