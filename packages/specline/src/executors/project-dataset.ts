@@ -13,7 +13,7 @@ export type ProjectCatalog = { readonly ok: true; readonly catalog: Catalog } | 
  */
 export async function datasetOfProject(workspaceRoot: string, specsDir: string, projectName: string, specFile: string, refusal: string): Promise<ProjectDataset> {
   const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
-  const dataset = catalog && [...catalog.sources, ...catalog.models].find((candidate) => candidate.file === specFile);
+  const dataset = catalog && datasetsByFile(catalog).get(specFile);
   const relevant = new Set([specFile, ...(catalog ? [catalog.constitution.file] : []), ...(catalog && dataset ? upstreamFiles(catalog, dataset) : [])]);
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (relevant.has(d.location.file) || d.code === 'CONST001'));
   if (!catalog || blocking.length > 0) return { ok: false, report: refuse(projectName, blocking, refusal) };
@@ -50,4 +50,16 @@ function upstreamFiles(catalog: Catalog, dataset: Dataset): string[] {
     if (isModel(upstream)) pending.push(...upstream.inputs.map((input) => input.ref));
   }
   return files;
+}
+
+const indexes = new WeakMap<Catalog, ReadonlyMap<string, Dataset>>();
+
+/** Datasets by spec file, indexed once per catalog: a batch of N tasks must not scan N datasets each. */
+function datasetsByFile(catalog: Catalog): ReadonlyMap<string, Dataset> {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = new Map([...catalog.sources, ...catalog.models].map((dataset) => [dataset.file, dataset]));
+    indexes.set(catalog, index);
+  }
+  return index;
 }
