@@ -37,6 +37,21 @@ export const MAX_FRAGMENT_LENGTH = 10_000;
  * so anything that is not one plain expression is refused with a problem, never thrown.
  */
 export function parseExpression(text: string, dialect: SqlDialect, kind: FragmentKind): ParseResult {
+  // Pure in its arguments: catalogs repeat fragments (TRIM(s.name), keys in join conditions),
+  // and transpiling parses each fragment again, so results are remembered per process.
+  const key = `${dialect}\0${kind}\0${text}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const result = parseGuarded(text, dialect, kind);
+  if (parsed.size >= MAX_REMEMBERED_PARSES) parsed.clear();
+  parsed.set(key, result);
+  return result;
+}
+
+const MAX_REMEMBERED_PARSES = 100_000;
+const parsed = new Map<string, ParseResult>();
+
+function parseGuarded(text: string, dialect: SqlDialect, kind: FragmentKind): ParseResult {
   try {
     return parseChecked(text, dialect, kind);
   } catch (error) {
