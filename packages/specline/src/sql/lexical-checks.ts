@@ -7,7 +7,26 @@ import { sqlProblem, type SqlProblem } from './sql-problem';
  * happily reads `1; DROP TABLE x` as two statements.
  */
 export function checkTokens(text: string, tokens: readonly SqlToken[]): SqlProblem | undefined {
-  return findSkippedText(text, tokens) ?? findStatementSeparator(tokens) ?? findUnbalancedBracket(tokens);
+  return findTemplateSyntax(text) ?? findSkippedText(text, tokens) ?? findStatementSeparator(tokens) ?? findUnbalancedBracket(tokens);
+}
+
+/**
+ * Generated code is itself a template: dbt renders Jinja ({{ }}, {% %}, {# #}) at compile
+ * time, Dataform evaluates ${ } in SQLX as JavaScript, and Spark SQL substitutes ${var}. Even
+ * inside a string literal these would run, so a fragment may not contain them at all.
+ * https://docs.getdbt.com/docs/build/jinja-macros  https://cloud.google.com/dataform/docs/javascript-in-dataform
+ */
+const TEMPLATE_SYNTAX = /\{\{|\{%|\{#|\$\{/;
+
+function findTemplateSyntax(text: string): SqlProblem | undefined {
+  const found = TEMPLATE_SYNTAX.exec(text);
+  if (!found) return undefined;
+  return sqlProblem(
+    'SQL004',
+    `The SQL holds '${found[0]}', template syntax that dbt, Dataform or Spark would execute when the generated code is compiled.`,
+    `Remove '${found[0]}'; if a literal needs those characters, build it with CONCAT from separate pieces.`,
+    found.index,
+  );
 }
 
 const COMMENT_START = /--|\/\*|\/\/|#/;

@@ -98,6 +98,8 @@ const cases: Case[] = [
   },
   { name: 'a model reading itself', files: { [MODEL_FILE]: model({ sources: '  - ref: stg_customers\n    alias: c' }) }, code: 'GRAPH001', at: `${MODEL_FILE}:5:10` },
   { name: 'transform holding 1; DROP TABLE x', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    transform: "1; DROP TABLE x"\n    tests: [not_null, unique]' }) }, code: 'SQL002', at: `${MODEL_FILE}:10:18` },
+  { name: 'dbt Jinja inside a string literal', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    transform: "CONCAT(\'{{ run_query(1) }}\', c.status)"\n    tests: [not_null, unique]' }) }, code: 'SQL004', at: `${MODEL_FILE}:10:25` },
+  { name: 'Jinja in a description', files: { [MODEL_FILE]: model({ extra: 'description: "Totals {{ var(\'x\') }}"' }) }, code: 'SCHEMA006', at: `${MODEL_FILE}:12:14` },
   { name: 'a comment that swallows the rest', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    transform: "c.customer_id -- , secret"\n    tests: [not_null, unique]' }) }, code: 'SQL003', at: `${MODEL_FILE}:10:31` },
   { name: 'DDL as a filter', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n    filter: DROP TABLE users\n    rationale: x' }) }, code: 'SQL004', at: `${MODEL_FILE}:7:13` },
   { name: 'syntax error in a join condition', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d', extra: 'joins:\n  - type: left\n    alias: d\n    on: c.customer_id = = d.customer_id' }) }, code: 'SQL001', at: `${MODEL_FILE}:17:25` },
