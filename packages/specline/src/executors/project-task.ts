@@ -18,7 +18,13 @@ function withDefaults<O extends ProjectTaskOptions>(options: O): O & Required<Pr
 export function projectExecutor<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
   return async (options: O, context: ExecutorContext): Promise<{ success: boolean }> => {
     const projectName = context.projectName!;
-    const result = await task(context.root, withDefaults(options), projectName, specFileOf(context, projectName));
+    let result: { success: boolean; report: string };
+    try {
+      result = await task(context.root, withDefaults(options), projectName, specFileOf(context, projectName));
+    } catch (error) {
+      // Infrastructure faults (a DuckDB file that cannot be opened, a full disk) get one line, not a stack trace.
+      result = { success: false, report: `${projectName}: ${error instanceof Error ? error.message : String(error)}` };
+    }
     (result.success ? console.log : console.error)(result.report);
     return { success: result.success };
   };
