@@ -48,9 +48,12 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     const config = jinjaArguments({
       target_schema: model.schema,
       unique_key: [...load.naturalKey],
-      strategy: load.updatedAt ? 'timestamp' : 'check',
+      // check on the tracked columns, like every other platform's apply: the timestamp strategy
+      // would open a version on any updated_at change. updated_at, when given, still dates the
+      // versions (dbt-labs/dbt-core#5076).
+      strategy: 'check',
+      check_cols: [...load.trackedColumns],
       updated_at: load.updatedAt,
-      check_cols: load.updatedAt ? undefined : [...load.trackedColumns],
       hard_deletes: load.onDelete === 'close' ? 'invalidate' : 'ignore',
       snapshot_meta_column_names: { dbt_valid_from: load.validFrom, dbt_valid_to: load.validTo },
     });

@@ -3,7 +3,8 @@
 {{ config(
     target_schema='marts',
     unique_key=['order_id'],
-    strategy='timestamp',
+    strategy='check',
+    check_cols=['status', 'amount'],
     updated_at='updated_at',
     hard_deletes='ignore',
     snapshot_meta_column_names={'dbt_valid_from': 'valid_from', 'dbt_valid_to': 'valid_to'}
