@@ -31,7 +31,7 @@ export function buildModel(sink: DiagnosticSink, { doc, spec }: LoadedSpec<Model
     if (!outputNames.has(name)) sink.error('REF006', doc, pointer, `The ${role} "${name}" is not an output column of this model.`, `${didYouMean(name, outputNames)}Use one of: ${[...outputNames].join(', ')}.`);
   };
   checkGrouping(context, checkOutput);
-  const load = buildLoad(context, checkOutput);
+  const load = buildLoad(context, checkOutput, columns);
   const constraints = spec.constraints ?? {};
   (constraints.primary_key ?? []).forEach((key, i) => checkOutput(`/constraints/primary_key/${i}`, key, 'primary key column'));
   if (constraints.partition_by) checkOutput('/constraints/partition_by/column', constraints.partition_by.column, 'partition column');
@@ -223,7 +223,7 @@ function checkGrouping({ sink, doc, spec }: Context, checkOutput: (pointer: stri
   }
 }
 
-function buildLoad({ sink, doc, spec }: Context, checkOutput: (pointer: string, name: string, role: string) => void): LoadStrategy {
+function buildLoad({ sink, doc, spec }: Context, checkOutput: (pointer: string, name: string, role: string) => void, columns: readonly ModelColumn[]): LoadStrategy {
   const load = spec.load ?? { strategy: 'table' as const };
   const declared = new Set(spec.columns.map((c) => c.name));
   const keys = (field: 'unique_key' | 'natural_key' | 'tracked_columns', role: string): readonly string[] => {
@@ -245,6 +245,16 @@ function buildLoad({ sink, doc, spec }: Context, checkOutput: (pointer: string, 
       misplaced(['natural_key', 'tracked_columns', 'updated_at', 'valid_from', 'valid_to', 'is_current', 'on_delete']);
       if (!load.unique_key) sink.error('MODEL003', doc, '/load', 'An incremental model needs a unique_key.', 'Add load.unique_key: the columns rows are merged on.');
       if (load.cursor) checkOutput('/load/cursor', load.cursor, 'cursor');
+      if (spec.columns.some((column) => column.aggregate !== undefined)) {
+        // Each run merges rows computed from the new input rows only: a SUM would overwrite the full total.
+        sink.error('MODEL003', doc, '/load/strategy', 'An incremental model cannot aggregate: each run would replace totals with totals over the new rows only.', 'Use strategy: table for the aggregate, or aggregate in a table model downstream of an incremental one.');
+      }
+      const first = spec.sources[0].alias;
+      const cursorColumn = load.cursor === undefined ? undefined : columns.find((column) => column.name === load.cursor);
+      if (cursorColumn && cursorColumn.expression.parsed.columns.some((ref) => ref.table !== undefined && ref.table !== first)) {
+        // The cursor filter runs inside the first input's CTE, before any join.
+        sink.error('MODEL003', doc, '/load/cursor', `The cursor "${load.cursor}" is computed from a joined input; incremental loads select new rows of the first input ("${first}").`, `Use a cursor column that reads only ${first}.*, e.g. ${first}.updated_at.`);
+      }
       return { strategy: 'incremental', uniqueKey: keys('unique_key', 'unique key column'), cursor: load.cursor };
     }
     case 'scd2': {
