@@ -2,6 +2,7 @@ import type { SpecDocument } from '../spec/read';
 import type { ColumnTestSpec, SourceColumnSpec } from '../spec/types';
 import { formatDataType, parseDataType, TYPE_SPELLINGS, type DataType } from './data-type';
 import { didYouMean } from '../diagnostics';
+import { quoteIdentifier } from '../sql';
 import type { DiagnosticSink } from './diagnostic-sink';
 import type { Column, ColumnTest } from './nodes';
 import { parseFragment } from './sql-fragments';
@@ -24,8 +25,8 @@ export function buildColumnTests(sink: DiagnosticSink, doc: SpecDocument, pointe
     else if ('accepted_values' in test) tests.push({ kind: 'accepted_values', values: test.accepted_values, ...located });
     else if ('relationships' in test) tests.push({ kind: 'relationships', to: test.relationships.to, field: test.relationships.field, ...located });
     else {
-      // {column} stands for the column under test.
-      const expression = parseFragment(sink, doc, `${at}/expression`, test.expression.split('{column}').join(column.name), dialect, 'filter');
+      // {column} stands for the column under test, quoted where its name is a reserved word (order).
+      const expression = parseFragment(sink, doc, `${at}/expression`, test.expression.split('{column}').join(quoteIdentifier(column.name, dialect)), dialect, 'filter');
       if (expression) tests.push({ kind: 'expression', expression, ...located });
     }
   });

@@ -27,7 +27,7 @@ describe('generic data tests', () => {
       columns: [
         { ...base.columns[0], name: 'id', tests: [{ kind: 'not_null', ...at }, { kind: 'unique', ...at }, { kind: 'relationships', to: 'parent', field: 'id', ...at }] },
         { ...base.columns[0], name: 'part', tests: [] },
-        { ...base.columns[3], name: 'stage', tests: [{ kind: 'accepted_values', values: ['a', 'b'], ...at }, { kind: 'expression', expression: { ...base.columns[0].expression, text: "{column} <> 'b'" }, ...at }] },
+        { ...base.columns[3], name: 'stage', tests: [{ kind: 'accepted_values', values: ['a', 'b'], ...at }, { kind: 'expression', expression: { ...base.columns[0].expression, text: "stage <> 'b'" }, ...at }] },
       ],
       tests: [{ kind: 'row_count', min: 1, max: 2, ...at }],
     };
@@ -40,7 +40,7 @@ describe('generic data tests', () => {
       'unique(id)': 'failed',
       'relationships(id -> parent.id)': 'failed',
       'accepted_values(stage)': 'failed',
-      "expression(stage: {column} <> 'b')": 'failed',
+      "expression(stage: stage <> 'b')": 'failed',
       'unique(id, part)': 'failed',
       'row_count(1..2)': 'failed',
     });

@@ -37,7 +37,7 @@ export function genericChecks(dataset: Dataset, relation: string, relationOf: (n
       }
       if (test.kind === 'expression') {
         // NULL passes: a predicate that is unknown is not a violation (dbt's expression_is_true does the same).
-        checks.push({ name: `expression(${column.name}: ${oneLine(test.expression.text)})`, sql: `SELECT * FROM ${relation} WHERE NOT COALESCE(${render(test.expression.text.replace(/\{column\}/g, c))}, TRUE)` });
+        checks.push({ name: `expression(${column.name}: ${oneLine(test.expression.text)})`, sql: `SELECT * FROM ${relation} WHERE NOT COALESCE(${render(test.expression.text)}, TRUE)` });
       }
     }
   }

@@ -140,6 +140,14 @@ describe('the bad-input corpus', () => {
     expect(new Set(cases.map((c) => c.code)).size).toBeGreaterThanOrEqual(30);
   });
 
+  it('quotes {column} in an expression test on a column named after a reserved word', async () => {
+    write({ 'specs/sources/erp/order.yaml': 'kind: source\nname: order\nsystem: erp\ncolumns:\n  - name: order\n    type: INT64\n    tests: [{ expression: "{column} > 0" }]\n' });
+    const { diagnostics, catalog } = await loadCatalog(root, await findSpecFiles(root));
+    expect(diagnostics).toEqual([]);
+    const test = catalog!.datasets.get('erp_order')!.columns[0].tests[0];
+    expect(test.kind === 'expression' && test.expression.text).toBe('`order` > 0');
+  });
+
   it('accepts the base workspace the cases start from', async () => {
     write({});
     const { diagnostics, catalog } = await loadCatalog(root, await findSpecFiles(root));
