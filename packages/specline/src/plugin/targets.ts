@@ -44,15 +44,19 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
 }
 
 /**
- * Review documents. A dataset's documents come from its own spec only (no `^` input), so
- * editing one spec re-exports that project and the catalog; its readers answer from cache.
- * The catalog's documents come from every spec it implicitly depends on.
+ * Review documents. A dataset's documents come from its own spec and its inputs' contracts (no
+ * `^` spec input), so editing a description re-exports that project and the catalog; its
+ * readers answer from cache. The catalog's documents come from every spec it depends on.
  */
 export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
+  // A dataset's documents come from its own spec, but whether it validates also depends on its
+  // inputs' contracts (a renamed upstream column breaks its from:), so those are inputs too.
+  const upstream: InputDefinition[] = scope === 'catalog' ? [] : [{ dependentTasksOutputFiles: '**/codegen/contract.json', transitive: false }];
   return {
     executor: `${EXECUTOR_PACKAGE}:export`,
     cache: true,
-    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, ...sharedInputs(context)],
+    ...(scope === 'catalog' ? {} : { dependsOn: ['^codegen'] }),
+    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, ...sharedInputs(context), ...upstream],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
     options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir, scope },
     metadata: {

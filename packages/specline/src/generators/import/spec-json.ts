@@ -13,17 +13,32 @@ export function parseSpecJson(text: string, file: string): { models: ImportedMod
   const root = doc as { models?: unknown };
   if (!root || !Array.isArray(root.models)) return { models: [], unmapped: [{ origin: file, text: '', reason: 'expected an object with a models array' }] };
   const unmapped: Unmapped[] = Object.keys(root).filter((k) => k !== 'models').map((k) => ({ origin: `${file}#/${k}`, text: k, reason: 'not part of spec.json' }));
-  const models = (root.models as Record<string, unknown>[]).map((m, i) => {
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  // Hand-written JSON may hold nulls or strings where objects belong: report them, never crash.
+  (root.models as unknown[]).forEach((m, i) => {
+    if (!isObject(m)) unmapped.push({ origin: `${file}#/models/${i}`, text: JSON.stringify(m) ?? '', reason: 'a model must be an object' });
+  });
+  const models = (root.models as unknown[]).flatMap((m, i) => (isObject(m) ? [[m, i] as const] : [])).map(([m, i]) => {
     const at = `${file}#/models/${i}`;
-    const rows = (key: string): ImportedRow[] => (Array.isArray(m[key]) ? (m[key] as Record<string, unknown>[]).map((values, j) => ({ origin: `${at}/${key}/${j}`, values })) : []);
-    const sources = (Array.isArray(m['sources']) ? m['sources'] : []).map((s: unknown, j: number) => {
+    const rows = (key: string): ImportedRow[] => {
+      if (!Array.isArray(m[key])) return [];
+      return (m[key] as unknown[]).flatMap((values, j) => {
+        if (isObject(values)) return [{ origin: `${at}/${key}/${j}`, values }];
+        unmapped.push({ origin: `${at}/${key}/${j}`, text: JSON.stringify(values) ?? '', reason: `a ${key} entry must be an object` });
+        return [];
+      });
+    };
+    const sources = (Array.isArray(m['sources']) ? m['sources'] : []).flatMap((s: unknown, j: number) => {
       const origin = `${at}/sources/${j}`;
+      if (typeof s !== 'string' && !isObject(s)) {
+        unmapped.push({ origin, text: JSON.stringify(s) ?? '', reason: 'a source must be "schema.table [AS alias]" or { table, alias }' });
+        return [];
+      }
       if (typeof s === 'string') {
         const match = /^([a-z0-9_.]+)(?:\s+AS\s+([a-z][a-z0-9_]*))?$/i.exec(s.trim());
-        return { origin, table: match?.[1] ?? s, alias: match?.[2] };
+        return [{ origin, table: match?.[1] ?? s, alias: match?.[2] }];
       }
-      const o = s as Record<string, unknown>;
-      return { origin, table: String(o['table']), alias: o['alias'] === undefined ? undefined : String(o['alias']) };
+      return [{ origin, table: String(s['table']), alias: s['alias'] === undefined ? undefined : String(s['alias']) }];
     });
     return {
       origin: at,
@@ -39,7 +54,7 @@ export function parseSpecJson(text: string, file: string): { models: ImportedMod
       filters: rows('filters'),
       aggregations: rows('aggregations'),
       group_by: Array.isArray(m['group_by']) ? (m['group_by'] as string[]) : [],
-      constraints: (m['constraints'] as Record<string, unknown>) ?? {},
+      constraints: isObject(m['constraints']) ? m['constraints'] : {},
       unknown: Object.keys(m).filter((k) => !MODEL_KEYS.includes(k)).map((k) => ({ origin: `${at}/${k}`, text: k, reason: 'not a spec.json model field' })),
     };
   });
