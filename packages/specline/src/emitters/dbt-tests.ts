@@ -9,7 +9,12 @@ export function dbtColumnTests(column: Column, refOf: (name: string) => string):
   const tests: unknown[] = [];
   for (const test of column.tests) {
     if (test.kind === 'not_null' || test.kind === 'unique') tests.push(test.kind);
-    else if (test.kind === 'accepted_values') tests.push({ accepted_values: { values: [...test.values] } });
+    else if (test.kind === 'accepted_values') {
+      // dbt quotes values by default; numbers and booleans must be compared unquoted.
+      // https://docs.getdbt.com/reference/resource-properties/data-tests#accepted_values
+      const quote = test.values.every((value) => typeof value === 'string');
+      tests.push({ accepted_values: { values: [...test.values], ...(quote ? {} : { quote: false }) } });
+    }
     else if (test.kind === 'relationships') tests.push({ relationships: { to: refOf(test.to), field: test.field } });
   }
   return tests;
