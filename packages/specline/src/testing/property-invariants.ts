@@ -30,7 +30,7 @@ export interface Invariant {
 const q = (name: string) => quoteIdentifier(name, 'duckdb');
 
 async function firstRow(session: DuckSession, sql: string): Promise<string | undefined> {
-  const rows = await session.rows(`SELECT * FROM (${sql}) LIMIT 1`);
+  const rows = await session.rows(`SELECT * FROM (${sql}) ORDER BY ALL LIMIT 1`);
   return rows.length ? JSON.stringify(rows[0]) : undefined;
 }
 

@@ -13,7 +13,7 @@ export async function runGenericTests(session: DuckSession, catalog: Catalog, da
   for (const check of genericChecks(dataset, relation, relationOf, render)) {
     results.push(
       await timedCheck('generic', check.name, async () => {
-        const rows = await session.rows(`SELECT * FROM (${check.sql}) LIMIT ${SHOWN_ROWS + 1}`);
+        const rows = await session.rows(`SELECT * FROM (${check.sql}) ORDER BY ALL LIMIT ${SHOWN_ROWS + 1}`);
         if (rows.length === 0) return { status: 'passed' };
         const shown = rows.slice(0, SHOWN_ROWS).map((row) => `    ${JSON.stringify(row)}`);
         const more = rows.length > SHOWN_ROWS ? ['    ...'] : [];

@@ -49,7 +49,7 @@ async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, i
 function comparedColumns(model: Model, unitTest: UnitTest): { name: string; type?: ComparedColumn['type'] }[] {
   const names = [...new Set(unitTest.expect.flatMap((row) => Object.keys(row)))];
   const order = new Map(model.columns.map((column, index) => [column.name, index]));
-  names.sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
+  names.sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   return names.map((name) => ({ name, type: model.columns.find((column) => column.name === name)?.type }));
 }
 
