@@ -8,7 +8,12 @@ export function buildGlossaryTerms(sink: DiagnosticSink, { doc, spec }: LoadedSp
     const pointer = `/terms/${i}`;
     const first = known.get(term.name);
     if (first) {
+      const here = doc.positions.locate(`${pointer}/name`);
       sink.error('NAME005', doc, `${pointer}/name`, `The glossary term "${term.name}" is defined twice.`, 'Merge the two definitions, or rename one.', [first.location]);
+      // Reported in both files: each glossary's validate must fail, whichever file changed.
+      if (first.file !== doc.file) {
+        sink.add({ code: 'NAME005', severity: 'error', location: first.location, pointer: `${first.pointer}/name`, message: `The glossary term "${term.name}" is defined again in ${doc.file}.`, hint: 'Merge the two definitions, or rename one.', related: [here] });
+      }
       return [];
     }
     const built: GlossaryTerm = Object.freeze({

@@ -18,17 +18,17 @@ describe('the catalog project', () => {
     ['specs/workflows/w.yaml', 'workflow-w'],
   ]);
 
-  it('depends on every documented spec project, and its root owns no spec file', () => {
-    const project = buildCatalogProject(summaries, names, context);
+  it('depends on every spec project, and its root owns no spec file', () => {
+    const project = buildCatalogProject(names, context);
     expect(project.name).toBe('catalog');
-    expect(project.implicitDependencies).toEqual(['crm_customers', 'glossary-terms', 'stg']);
+    expect(project.implicitDependencies).toEqual(['crm_customers', 'glossary-terms', 'stg', 'workflow-w']);
     expect(project.root).toBe('build/specline/catalog');
     expect(project.targets?.export?.options).toMatchObject({ scope: 'catalog' });
     expect(project.targets?.export?.outputs).toEqual(['{workspaceRoot}/build/specline/catalog/export']);
   });
 
   it('steps aside when a spec already took the name catalog', () => {
-    const project = buildCatalogProject(summaries, new Map([...names, ['specs/models/catalog.yaml', 'catalog']]), context);
+    const project = buildCatalogProject(new Map([...names, ['specs/models/catalog.yaml', 'catalog']]), context);
     expect(project.name).toBe('specline-catalog');
   });
 });

@@ -1,27 +1,23 @@
 import type { ProjectConfiguration } from '@nx/devkit';
-import type { SpecSummary } from './spec-summary';
 import { buildCodegenTarget, buildExportTarget, type TargetContext } from './targets';
-
-/** Spec kinds whose content appears in the catalog's review documents. */
-const DOCUMENTED_KINDS = new Set(['source', 'model', 'glossary']);
 
 /**
  * The workspace-level `catalog` project, created from the constitution file. It carries the
- * catalog-wide `export` and depends implicitly on every source, model and glossary project,
- * so `nx affected` includes it whenever any of them changes.
+ * catalog-wide `export` and `codegen`, which refuse while any spec has errors, so it depends
+ * implicitly on every spec project (workflows and unreadable files included): a spec that
+ * turns invalid must re-run it rather than replay a cached success.
  *
  * Its root is its own output folder, a path that holds no source file, rather than the
  * constitution file: Nx gives a file to the project whose root contains it, and the
  * constitution must stay unowned so that editing it affects every project, as it does now.
  */
 export function buildCatalogProject(
-  summaries: ReadonlyMap<string, SpecSummary>,
   names: ReadonlyMap<string, string>,
   context: Omit<TargetContext, 'projectName' | 'specFile'> & { readonly constitutionFile: string },
 ): ProjectConfiguration {
   const taken = new Set(names.values());
   const name = taken.has('catalog') ? 'specline-catalog' : 'catalog';
-  const documented = [...names].filter(([file]) => DOCUMENTED_KINDS.has(summaries.get(file)?.kind ?? '')).map(([, project]) => project);
+  const documented = [...names.values()];
   return {
     root: `${context.options.outputDir}/${name}`,
     name,

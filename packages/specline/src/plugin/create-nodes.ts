@@ -54,7 +54,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
       return [file, result] as const;
     });
     if (constitutionFile) {
-      const catalog = buildCatalogProject(summaries, names, { options, constitutionFile, pluginInputs: inputsOfPlugin });
+      const catalog = buildCatalogProject(names, { options, constitutionFile, pluginInputs: inputsOfPlugin });
       results.push([constitutionFile, { projects: { [catalog.root]: catalog } }] as const);
     }
     return results;
