@@ -85,7 +85,7 @@ const cases: Case[] = [
   { name: 'unit test gives rows for an unknown alias', files: { [MODEL_FILE]: model({ extra: 'unit_tests:\n  - name: t\n    given: { z: [] }\n    expect: []' }) }, code: 'REF009', at: `${MODEL_FILE}:14:17` },
   { name: 'duplicate dataset name', files: { 'specs/models/zz_copy.yaml': model() }, code: 'NAME001', at: 'specs/models/zz_copy.yaml:2:7' },
   { name: 'duplicate column name', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: customer_id\n    type: INT64\n    from: c.customer_id' }) }, code: 'NAME002', at: `${MODEL_FILE}:12:11` },
-  { name: 'a glossary term defined in two glossaries', files: { 'specs/glossary/a.yaml': 'kind: glossary\nname: a\nterms:\n  - { name: customer, definition: A buyer. }\n', 'specs/glossary/b.yaml': 'kind: glossary\nname: b\nterms:\n  - { name: customer, definition: Anyone. }\n' }, code: 'NAME005', at: 'specs/glossary/a.yaml:4:13' },
+  { name: 'a glossary term defined in two glossaries', files: { 'specs/glossary/a.yaml': 'kind: glossary\nname: a\nterms:\n  - { name: customer, definition: A buyer. }\n', 'specs/glossary/b.yaml': 'kind: glossary\nname: b\nterms:\n  - { name: customer, definition: Anyone. }\n' }, code: 'NAME005', at: 'specs/glossary/a.yaml:4:5' },
   { name: 'name breaks the layer pattern', files: { [MODEL_FILE]: model({ name: 'customers_clean' }) }, code: 'NAME003', at: `${MODEL_FILE}:2:7` },
   { name: 'undeclared layer', files: { [MODEL_FILE]: model({ layer: 'bronze' }) }, code: 'NAME004', at: `${MODEL_FILE}:3:8` },
   {
