@@ -34,7 +34,14 @@ export function buildModel(sink: DiagnosticSink, { doc, spec }: LoadedSpec<Model
   const load = buildLoad(context, checkOutput, columns);
   const constraints = spec.constraints ?? {};
   (constraints.primary_key ?? []).forEach((key, i) => checkOutput(`/constraints/primary_key/${i}`, key, 'primary key column'));
-  if (constraints.partition_by) checkOutput('/constraints/partition_by/column', constraints.partition_by.column, 'partition column');
+  if (constraints.partition_by) {
+    checkOutput('/constraints/partition_by/column', constraints.partition_by.column, 'partition column');
+    const partitioned = columns.find((column) => column.name === constraints.partition_by!.column);
+    // Warehouses partition by time units here (BigQuery's TIMESTAMP/DATE/DATETIME_TRUNC); an integer range needs a different spec.
+    if (partitioned && !['DATE', 'TIMESTAMP', 'DATETIME'].includes(partitioned.type.name)) {
+      sink.error('MODEL006', doc, '/constraints/partition_by/column', `The partition column "${partitioned.name}" is ${partitioned.type.name}; partitions are by DATE, TIMESTAMP or DATETIME.`, 'Partition by a date or time column, or remove partition_by.');
+    }
+  }
   (constraints.cluster_by ?? []).forEach((key, i) => checkOutput(`/constraints/cluster_by/${i}`, key, 'cluster column'));
   const tests = buildModelTests(context, checkOutput);
   const unitTests = buildUnitTests(context, outputNames);

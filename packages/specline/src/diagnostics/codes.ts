@@ -58,6 +58,7 @@ export const DIAGNOSTIC_CODES = {
   MODEL003: 'the load strategy is incomplete',
   MODEL004: 'a join is malformed',
   MODEL005: 'a column has neither from nor transform',
+  MODEL006: 'a partition column is not a date or time',
   // Constitution rules
   RULE001: 'a field the constitution requires is missing',
   RULE002: 'a primary key column lacks unique and not_null tests',

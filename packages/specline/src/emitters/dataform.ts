@@ -3,6 +3,7 @@ import { compileLoadStatements, compileModelSelect, type RelationOf } from '../c
 import type { Diagnostic } from '../diagnostics';
 import { dataformAssertions } from './dataform-assertions';
 import { DATAFORM_DIALECT } from './dataform-dialect';
+import { partitionType } from './partition-type';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
 import { renderTemplate } from './render-template';
@@ -74,7 +75,7 @@ function columnDescriptions(model: Model): Record<string, string> {
 function bigqueryOptions(model: Model) {
   if (model.load.strategy === 'view' || model.load.strategy === 'scd2') return undefined;
   const options = {
-    ...(model.partitionBy ? { partitionBy: `TIMESTAMP_TRUNC(${model.partitionBy.column}, ${model.partitionBy.granularity.toUpperCase()})` } : {}),
+    ...(model.partitionBy ? { partitionBy: `${partitionType(model)}_TRUNC(${model.partitionBy.column}, ${model.partitionBy.granularity.toUpperCase()})` } : {}),
     ...(model.clusterBy.length ? { clusterBy: [...model.clusterBy] } : {}),
   };
   return Object.keys(options).length ? { bigquery: options } : undefined;

@@ -6,6 +6,7 @@ import { dbtColumnTests, dbtSingularTests } from './dbt-tests';
 import { parseDuration } from './duration';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
+import { partitionType } from './partition-type';
 import { jinjaArguments } from './jinja-literal';
 import { renderTemplate } from './render-template';
 import { yamlFile } from './yaml-file';
@@ -72,7 +73,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
 }
 
 function modelConfig(model: Model): Record<string, unknown> {
-  const partition = model.partitionBy && { field: model.partitionBy.column, data_type: 'timestamp', granularity: model.partitionBy.granularity };
+  const partition = model.partitionBy && { field: model.partitionBy.column, data_type: partitionType(model).toLowerCase(), granularity: model.partitionBy.granularity };
   const base = { schema: model.schema, partition_by: partition, cluster_by: model.clusterBy.length ? [...model.clusterBy] : undefined, tags: model.tags.length ? [...model.tags] : undefined };
   if (model.load.strategy !== 'incremental') return { materialized: model.load.strategy, ...base };
   // An enforced contract on an incremental model needs on_schema_change: fail (or append_new_columns).
