@@ -13,9 +13,6 @@ export class DiagnosticSink {
     this.collected.push(diagnostic);
   }
 
-  addAll(diagnostics: readonly Diagnostic[]): void {
-    for (const diagnostic of diagnostics) this.collected.push(diagnostic);
-  }
 
   error(code: DiagnosticCode, doc: SpecDocument, pointer: string, message: string, hint: string, related?: readonly SourceLocation[]): void {
     this.collected.push({ code, severity: 'error', location: doc.positions.locate(pointer), pointer, message, hint, ...(related ? { related } : {}) });

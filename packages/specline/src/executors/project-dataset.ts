@@ -1,5 +1,6 @@
 import { formatDiagnostics, type Diagnostic } from '../diagnostics';
 import { isModel, type Catalog, type Dataset } from '../catalog';
+import { DatasetGraph } from '../lineage';
 import { workspaceCatalog } from './workspace-catalog';
 
 export type ProjectDataset = { readonly ok: true; readonly catalog: Catalog; readonly dataset: Dataset } | { readonly ok: false; readonly report: string };
@@ -37,19 +38,19 @@ function refuse(projectName: string, blocking: readonly Diagnostic[], refusal: s
 }
 
 function upstreamFiles(catalog: Catalog, dataset: Dataset): string[] {
-  const files: string[] = [];
-  const seen = new Set<string>([dataset.name]);
-  const pending = isModel(dataset) ? dataset.inputs.map((input) => input.ref) : [];
-  while (pending.length > 0) {
-    const name = pending.pop()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const upstream = catalog.datasets.get(name);
-    if (!upstream) continue;
-    files.push(upstream.file);
-    if (isModel(upstream)) pending.push(...upstream.inputs.map((input) => input.ref));
+  return lineageOf(catalog).upstreamOf(dataset.name).flatMap((name) => catalog.datasets.get(name)?.file ?? []);
+}
+
+const lineages = new WeakMap<Catalog, DatasetGraph>();
+
+/** The catalog's lineage graph, built once per catalog and shared by every task of a batch. */
+function lineageOf(catalog: Catalog): DatasetGraph {
+  let graph = lineages.get(catalog);
+  if (!graph) {
+    graph = new DatasetGraph(catalog.datasets.keys(), catalog.models.flatMap((model) => model.inputs.map((input) => [input.ref, model.name] as const)));
+    lineages.set(catalog, graph);
   }
-  return files;
+  return graph;
 }
 
 const indexes = new WeakMap<Catalog, ReadonlyMap<string, Dataset>>();

@@ -23,11 +23,7 @@ export class DatasetGraph {
     return this.graph.hasNode(node) ? this.graph.outNeighbors(node).sort() : [];
   }
 
-  /** Everything downstream of `node`, nearest first, ties by name. */
-  downstreamOf(node: string): string[] {
-    return this.reach(node, (n) => this.readersOf(n));
-  }
-
+  /** Everything upstream of `node`, nearest first, ties by name. */
   upstreamOf(node: string): string[] {
     return this.reach(node, (n) => this.inputsOf(n));
   }

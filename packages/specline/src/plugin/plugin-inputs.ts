@@ -14,7 +14,16 @@ export const PLUGIN_ROOT = path.resolve(__dirname, '../..');
 export function pluginInputs(workspaceRoot: string): (string | InputDefinition)[] {
   const relative = path.relative(workspaceRoot, PLUGIN_ROOT).split(path.sep).join('/');
   if (relative && !relative.startsWith('..') && !relative.includes('node_modules') && !path.isAbsolute(relative)) {
-    return [`{workspaceRoot}/${relative}/src/**/*`, `!{workspaceRoot}/${relative}/src/**/*.spec.ts`, `{workspaceRoot}/${relative}/schemas/*.json`, `{workspaceRoot}/${relative}/package.json`];
+    // Tests, their fixtures and golden files do not change what a target produces.
+    return [
+      `{workspaceRoot}/${relative}/src/**/*`,
+      `!{workspaceRoot}/${relative}/src/**/*.spec.ts`,
+      `!{workspaceRoot}/${relative}/src/**/*.fixture.ts`,
+      `!{workspaceRoot}/${relative}/src/**/__golden__/**`,
+      `!{workspaceRoot}/${relative}/src/**/fixtures/**`,
+      `{workspaceRoot}/${relative}/schemas/*.json`,
+      `{workspaceRoot}/${relative}/package.json`,
+    ];
   }
   return [{ runtime: `node -e "process.stdout.write(require('@specline/nx-plugin/package.json').version)"` }];
 }

@@ -1,4 +1,3 @@
-import type { SourceLocation } from '../../diagnostics';
 import type { PositionIndex } from './positions';
 
 /** A parsed spec file before schema validation: plain data plus the means to locate any part of it. */
@@ -9,8 +8,4 @@ export interface SpecDocument {
   /** The document as plain JSON data (objects, arrays, strings, numbers, booleans, null). */
   readonly data: unknown;
   readonly positions: PositionIndex;
-}
-
-export function locate(doc: SpecDocument, pointer: string): SourceLocation {
-  return doc.positions.locate(pointer);
 }
