@@ -4,7 +4,8 @@ import type { ConstitutionSpec, GlossarySpec, ModelSpec, SourceSpec, WorkflowSpe
 import { buildConstitution } from './build-constitution';
 import { buildGlossaryTerms, buildWorkflow } from './build-glossary';
 import { buildModel } from './build-model';
-import { buildSource, sourceDatasetName } from './build-source';
+import { sourceDatasetName } from '../spec/dataset-name';
+import { buildSource } from './build-source';
 import { scd2ColumnNames, type DatasetShape } from './dataset-shapes';
 import { DiagnosticSink } from './diagnostic-sink';
 import type { LoadedSpec } from './loaded-spec';

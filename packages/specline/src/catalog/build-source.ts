@@ -1,13 +1,10 @@
 import * as path from 'node:path';
+import { sourceDatasetName } from '../spec/dataset-name';
 import type { SourceSpec } from '../spec/types';
 import { buildColumnBase, checkDuplicateColumns } from './build-columns';
 import type { DiagnosticSink } from './diagnostic-sink';
 import type { LoadedSpec } from './loaded-spec';
 import type { Constitution, SourceTable } from './nodes';
-
-export function sourceDatasetName(spec: Pick<SourceSpec, 'system' | 'name'>): string {
-  return `${spec.system}_${spec.name}`;
-}
 
 export function buildSource(
   sink: DiagnosticSink,

@@ -4,5 +4,5 @@ export * from './dataset-shapes';
 export * from './load-catalog';
 export * from './loaded-spec';
 export * from './nodes';
-export { sourceDatasetName } from './build-source';
+export { sourceDatasetName } from '../spec/dataset-name';
 export * from './regex';

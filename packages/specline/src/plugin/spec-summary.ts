@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { formatDiagnostic } from '../diagnostics';
 import { load as loadYaml } from 'js-yaml';
+import { sourceDatasetName } from '../spec/dataset-name';
 import { MAX_SPEC_BYTES, parseSpecText } from '../spec/read';
 
 /**
@@ -74,7 +75,7 @@ function summarizeData(file: string, data: Record<string, unknown>): SpecSummary
   const seed = text_(data.seed);
   return {
     kind,
-    name: kind === 'source' && name && system ? `${system}_${name}` : name,
+    name: kind === 'source' && name && system ? sourceDatasetName({ system, name }) : name,
     layer: text_(data.layer),
     system,
     owner: text_(data.owner),

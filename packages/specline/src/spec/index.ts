@@ -3,3 +3,4 @@ export * from './load-specs';
 export * from './read';
 export * from './schema';
 export * from './types';
+export * from './dataset-name';

@@ -1,4 +1,5 @@
 import { logger, type Tree } from '@nx/devkit';
+import { sourceDatasetName } from '../../spec/dataset-name';
 import { GeneratorError } from '../shared/generator-error';
 import { writeValidatedSpecs } from '../shared/write-validated';
 import { requireCatalog } from '../shared/require-catalog';
@@ -52,7 +53,7 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   if (load === 'incremental' && !cursor) throw new GeneratorError('invalid-option', '--load=incremental needs --cursor=<column>, the column that orders changes.');
   if (load === 'full' && cursor) throw new GeneratorError('invalid-option', '--cursor only applies to --load=incremental.');
 
-  const dataset = `${options.system}_${options.table}`;
+  const dataset = sourceDatasetName({ system: options.system, name: options.table });
   const folder = `${specsDir}/sources/${options.system}`;
   const seed = csvText !== undefined && options.seed !== false ? `${options.table}.csv` : undefined;
   const source = buildSourceSpec(
