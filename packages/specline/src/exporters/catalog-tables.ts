@@ -50,7 +50,7 @@ export function allTestsTable(catalog: Catalog): ReviewTable {
 /** Source to target at table level (column cells empty), then at column level. */
 export function dataLineageTable(catalog: Catalog): ReviewTable {
   const tableRows = catalog.models.flatMap((model) => inputNames(model).map((input) => ['table', input, '', model.name, '']));
-  const columnRows = catalog.models.flatMap((model) => modelColumnLineage(model).map((edge) => ['column', edge.sourceDataset, edge.sourceColumn, edge.targetDataset, edge.targetColumn]));
+  const columnRows = catalog.models.flatMap((model) => modelColumnLineage(model, catalog.datasets).map((edge) => ['column', edge.sourceDataset, edge.sourceColumn, edge.targetDataset, edge.targetColumn]));
   return { header: ['level', 'source_dataset', 'source_column', 'target_dataset', 'target_column'], rows: [...tableRows, ...columnRows] };
 }
 

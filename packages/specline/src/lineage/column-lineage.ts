@@ -1,4 +1,5 @@
-import type { Model, ModelColumn } from '../catalog';
+import type { Dataset, Model, ModelColumn } from '../catalog';
+import { columnSourcesOf } from './column-sources';
 
 /** One edge of column-level lineage: a source column feeding a model column. */
 export interface ColumnLineageEdge {
@@ -8,28 +9,14 @@ export interface ColumnLineageEdge {
   readonly targetColumn: string;
 }
 
-/**
- * The columns a model column reads, from its already-parsed expression (the catalog parsed
- * it once; nothing is re-parsed here). A column reference without an alias belongs to the
- * model's only input; with several inputs it is ambiguous and left out rather than guessed.
- */
-export function columnLineage(model: Model, column: ModelColumn): ColumnLineageEdge[] {
-  const refByAlias = new Map(model.inputs.map((input) => [input.alias, input.ref]));
-  const onlyInput = model.inputs.length === 1 ? model.inputs[0].ref : undefined;
-  const edges: ColumnLineageEdge[] = [];
-  const seen = new Set<string>();
-  for (const ref of column.expression.parsed.columns) {
-    const dataset = ref.table === undefined ? onlyInput : refByAlias.get(ref.table);
-    if (dataset === undefined) continue;
-    const key = `${dataset}\0${ref.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    edges.push({ sourceDataset: dataset, sourceColumn: ref.name, targetDataset: model.name, targetColumn: column.name });
-  }
-  return edges;
+/** The columns a model column reads, from its already-parsed expression (nothing is re-parsed here). */
+export function columnLineage(model: Model, column: ModelColumn, datasets: ReadonlyMap<string, Dataset>): ColumnLineageEdge[] {
+  const edges = columnSourcesOf(model, column, datasets).map((source) => ({ sourceDataset: source.input.ref, sourceColumn: source.column, targetDataset: model.name, targetColumn: column.name }));
+  // A self-join reads the same dataset under two aliases: one edge per upstream column.
+  return edges.filter((edge, i) => edges.findIndex((other) => other.sourceDataset === edge.sourceDataset && other.sourceColumn === edge.sourceColumn) === i);
 }
 
 /** Every column edge of a model, in column order. */
-export function modelColumnLineage(model: Model): ColumnLineageEdge[] {
-  return model.columns.flatMap((column) => columnLineage(model, column));
+export function modelColumnLineage(model: Model, datasets: ReadonlyMap<string, Dataset>): ColumnLineageEdge[] {
+  return model.columns.flatMap((column) => columnLineage(model, column, datasets));
 }

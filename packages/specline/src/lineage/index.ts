@@ -1,1 +1,2 @@
 export * from './dataset-graph';
+export * from './column-sources';

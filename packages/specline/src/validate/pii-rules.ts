@@ -1,4 +1,5 @@
-import type { Column, Model } from '../catalog';
+import type { Dataset, Model } from '../catalog';
+import { columnSourcesOf } from '../lineage/column-sources';
 import { compilePattern } from '../catalog/regex';
 import type { Rule } from './rule-context';
 
@@ -44,12 +45,6 @@ export const piiLineageRule: Rule = ({ catalog, report }) => {
   }
 };
 
-function piiInputs(model: Model, column: Column & { expression: Model['columns'][number]['expression'] }, datasets: ReadonlyMap<string, { columns: readonly Column[] }>): string[] {
-  const found: string[] = [];
-  for (const ref of column.expression.parsed.columns) {
-    const input = model.inputs.find((i) => i.alias === ref.table) ?? (ref.table === undefined ? model.inputs.find((i) => datasets.get(i.ref)?.columns.some((c) => c.name === ref.name)) : undefined);
-    const upstream = input && datasets.get(input.ref)?.columns.find((c) => c.name === ref.name);
-    if (upstream?.pii === true) found.push(`${input!.ref}.${ref.name}`);
-  }
-  return [...new Set(found)].sort();
+function piiInputs(model: Model, column: Model['columns'][number], datasets: ReadonlyMap<string, Dataset>): string[] {
+  return [...new Set(columnSourcesOf(model, column, datasets).filter((source) => source.upstream?.pii === true).map((source) => `${source.input.ref}.${source.column}`))].sort();
 }

@@ -1,0 +1,32 @@
+import type { Column, Dataset, Model, ModelColumn, ModelInput } from '../catalog';
+
+/** One upstream column a model column reads. */
+export interface ColumnSource {
+  readonly input: ModelInput;
+  readonly column: string;
+  /** The upstream column itself, when its dataset is in the catalog. */
+  readonly upstream?: Column;
+}
+
+/**
+ * The upstream columns a model column's expression reads, distinct, in order of appearance.
+ * A reference qualified by an alias reads that input; an unqualified one reads the input that
+ * has the column (validation reports it when none or several do). Lineage exports and the
+ * PII rules both read columns through here, so they cannot disagree.
+ */
+export function columnSourcesOf(model: Model, column: ModelColumn, datasets: ReadonlyMap<string, Dataset>): ColumnSource[] {
+  const sources: ColumnSource[] = [];
+  const seen = new Set<string>();
+  for (const ref of column.expression.parsed.columns) {
+    const input =
+      ref.table !== undefined
+        ? model.inputs.find((candidate) => candidate.alias === ref.table)
+        : model.inputs.find((candidate) => datasets.get(candidate.ref)?.columns.some((c) => c.name === ref.name));
+    if (!input) continue;
+    const key = `${input.alias}\0${ref.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sources.push({ input, column: ref.name, upstream: datasets.get(input.ref)?.columns.find((c) => c.name === ref.name) });
+  }
+  return sources;
+}
