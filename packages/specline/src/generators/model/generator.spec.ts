@@ -46,4 +46,12 @@ describe('spec:model', () => {
     await expect(modelGenerator(tree, { name: 'stg_customers', inputs: 'crm_customers' })).rejects.toMatchObject({ code: 'file-exists' });
     expect(tree.read('specs/models/staging/stg_customers.yaml', 'utf-8')).toBe(before);
   });
+
+  it('refuses a model whose name an existing spec elsewhere already uses, leaving that spec valid', async () => {
+    const tree = workspace();
+    const existing = (tree.read('specs/models/intermediate/int_orders_usd.yaml', 'utf-8') as string).replace('name: int_orders_usd', 'name: int_new');
+    tree.write('specs/zz_custom/int_new.yaml', existing);
+    await expect(modelGenerator(tree, { name: 'int_new', inputs: 'stg_customers' })).rejects.toMatchObject({ code: 'invalid-spec' });
+    expect(tree.exists('specs/models/intermediate/int_new.yaml')).toBe(false);
+  });
 });
