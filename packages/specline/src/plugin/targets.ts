@@ -117,30 +117,21 @@ export function buildTestTarget(context: TargetContext): TargetConfiguration {
 
 /** Builds the model and everything upstream into a local DuckDB file; uncached, like any run. */
 export function buildRunTarget(context: TargetContext): TargetConfiguration {
-  return {
-    executor: `${EXECUTOR_PACKAGE}:run`,
-    cache: false,
-    // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root is a file.
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
-    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
-    metadata: {
-      description: `Builds the model and everything upstream into ${context.options.outputDir}/run/${context.projectName}.duckdb from the seed CSVs, then runs its generic tests.`,
-      technologies: ['specline', 'duckdb'],
-    },
-  };
+  return uncachedDuckdbTarget(context, 'run', `Builds the model and everything upstream into ${context.options.outputDir}/run/${context.projectName}.duckdb from the seed CSVs, then runs its generic tests.`);
 }
 
 /** Checks a hand-written or generated implementation (--sql=path) against the spec. */
 export function buildConformTarget(context: TargetContext): TargetConfiguration {
+  return uncachedDuckdbTarget(context, 'conform', 'Checks an implementation (--sql=path/to/model.sql) against the spec: output columns and types, unit, generic and property tests.');
+}
+
+function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform', description: string): TargetConfiguration {
   return {
-    executor: `${EXECUTOR_PACKAGE}:conform`,
+    executor: `${EXECUTOR_PACKAGE}:${executor}`,
     cache: false,
     // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root is a file.
     inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
     options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
-    metadata: {
-      description: 'Checks an implementation (--sql=path/to/model.sql) against the spec: output columns and types, unit, generic and property tests.',
-      technologies: ['specline', 'duckdb'],
-    },
+    metadata: { description, technologies: ['specline', 'duckdb'] },
   };
 }

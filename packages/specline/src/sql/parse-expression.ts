@@ -8,6 +8,7 @@ import { EXPRESSION_PREFIX, fragmentOffset, polyglotReason, type SqlToken, token
 import { functionNames } from './function-names';
 import { checkTokens } from './lexical-checks';
 import { polyglotApi } from './polyglot-runtime';
+import { remembered } from './remembered';
 import { SqlError } from './sql-errors';
 import { sqlProblem, type SqlProblem } from './sql-problem';
 
@@ -37,19 +38,14 @@ export const MAX_FRAGMENT_LENGTH = 10_000;
  * so anything that is not one plain expression is refused with a problem, never thrown.
  */
 export function parseExpression(text: string, dialect: SqlDialect, kind: FragmentKind): ParseResult {
-  // Pure in its arguments: catalogs repeat fragments (TRIM(s.name), keys in join conditions),
-  // and transpiling parses each fragment again, so results are remembered per process.
-  const key = `${dialect}\0${kind}\0${text}`;
-  const known = parsed.get(key);
-  if (known) return known;
-  const result = parseGuarded(text, dialect, kind);
-  if (parsed.size >= MAX_REMEMBERED_PARSES) parsed.clear();
-  parsed.set(key, result);
-  return result;
+  // Catalogs repeat fragments (TRIM(s.name), keys in join conditions) and transpiling parses each again.
+  return rememberedParse(JSON.stringify([dialect, kind, text]));
 }
 
-const MAX_REMEMBERED_PARSES = 100_000;
-const parsed = new Map<string, ParseResult>();
+const rememberedParse = remembered((key) => {
+  const [dialect, kind, text] = JSON.parse(key) as [SqlDialect, FragmentKind, string];
+  return parseGuarded(text, dialect, kind);
+});
 
 function parseGuarded(text: string, dialect: SqlDialect, kind: FragmentKind): ParseResult {
   try {

@@ -1,3 +1,4 @@
+import { remembered } from './remembered';
 import type * as polyglot from '@polyglot-sql/sdk';
 import { markCorrections, spliceCorrections } from './apply-corrections';
 import { isKnownDialect, type SqlDialect } from './dialects';
@@ -17,19 +18,14 @@ export type TranspileResult = { ok: true; sql: string } | { ok: false; problem: 
  * semantic corrections applied; the output must again parse as one expression in the target.
  */
 export function transpileExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
-  // Pure in (text, from, to): each emitter and the catalog-wide build.sql ask for the same
-  // translations, and at catalog scale translating dominated codegen (see docs/benchmarks.md).
-  const key = `${from}\0${to}\0${text}`;
-  const known = translations.get(key);
-  if (known) return known;
-  const result = translateExpression(text, from, to);
-  if (translations.size >= MAX_REMEMBERED_TRANSLATIONS) translations.clear();
-  translations.set(key, result);
-  return result;
+  // Each emitter and the catalog-wide build.sql ask for the same translations.
+  return rememberedTranslation(JSON.stringify([from, to, text]));
 }
 
-const MAX_REMEMBERED_TRANSLATIONS = 100_000;
-const translations = new Map<string, TranspileResult>();
+const rememberedTranslation = remembered((key) => {
+  const [from, to, text] = JSON.parse(key) as [SqlDialect, SqlDialect, string];
+  return translateExpression(text, from, to);
+});
 
 function translateExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
   return guarded(() => {
