@@ -1,6 +1,7 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { specFileOf } from './project-spec-file';
 import { runBatch } from './run-batch';
+import { DEFAULT_OPTIONS } from '../plugin/options';
 
 export interface ProjectTaskOptions {
   specsDir?: string;
@@ -11,7 +12,7 @@ export interface ProjectTaskOptions {
 export type ProjectTask<O extends ProjectTaskOptions> = (workspaceRoot: string, options: O & Required<ProjectTaskOptions>, projectName: string, specFile: string) => Promise<{ success: boolean; report: string }>;
 
 function withDefaults<O extends ProjectTaskOptions>(options: O): O & Required<ProjectTaskOptions> {
-  return { ...options, specsDir: options.specsDir ?? 'specs', outputDir: options.outputDir ?? 'build/specline' };
+  return { ...options, specsDir: options.specsDir ?? DEFAULT_OPTIONS.specsDir, outputDir: options.outputDir ?? DEFAULT_OPTIONS.outputDir };
 }
 
 /** The executor for one project: prints the report, fails the task when the report is a failure. */

@@ -1,5 +1,5 @@
 import type { ProjectConfiguration } from '@nx/devkit';
-import { buildCodegenTarget, buildExportTarget, type TargetContext } from './targets';
+import { buildCodegenTarget, buildExportTarget, SHARED_INPUT, sharedNamedInput, type TargetContext } from './targets';
 
 /**
  * The workspace-level `catalog` project, created from the constitution file. It carries the
@@ -24,11 +24,8 @@ export function buildCatalogProject(
     projectType: 'library',
     tags: ['kind:catalog'],
     implicitDependencies: documented.sort(),
-    metadata: {
-      description: `The whole catalog's review documents, from ${context.constitutionFile} and every spec.`,
-      technologies: ['specline'],
-      specline: { kind: 'catalog', reads: [], terms: [] },
-    } as ProjectConfiguration['metadata'],
+    namedInputs: { [SHARED_INPUT]: sharedNamedInput(context) },
+    metadata: { description: `The whole catalog's review documents, from ${context.constitutionFile} and every spec.`, technologies: ['specline'] },
     targets: {
       export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
       codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),

@@ -2,32 +2,23 @@ import { DependencyType, type CreateDependencies, type RawProjectGraphDependency
 import type { SpeclineProjectMetadata } from './create-nodes';
 
 /**
- * Lineage edges: each model depends on every source and model it reads, and on the
- * glossary that defines the terms its columns bind to. Read from the metadata
- * createNodes left on each project, so no file is read again.
+ * Lineage edges, as createNodes resolved them (see lineage-edges.ts): this hook only hands
+ * them to Nx, so no file is read again.
+ *
+ * The edges are `implicit`, i.e. carry no source file, on purpose. Nx looks a static edge's
+ * source file up in the project's file list and, failing that, scans every workspace file
+ * that belongs to no project, which is where a spec file lives (its project's root is the
+ * file itself). At 10,000 specs those scans took 12–14 s of a graph computation. Nor are the
+ * edges put in each project's `implicitDependencies`: Nx expands those as name patterns
+ * against every project name, which is quadratic in the same way.
  */
 export const createDependencies: CreateDependencies = (_options, context) => {
-  const datasets = new Map<string, string>();
-  const termOwners = new Map<string, string>();
-  const specline = (name: string) => (context.projects[name].metadata as { specline?: SpeclineProjectMetadata } | undefined)?.specline;
-  for (const name of Object.keys(context.projects).sort()) {
-    const meta = specline(name);
-    if (!meta) continue;
-    if (meta.kind === 'source' || meta.kind === 'model') datasets.set(name, name);
-    if (meta.kind === 'glossary') for (const term of meta.terms) if (!termOwners.has(term)) termOwners.set(term, name);
-  }
   const dependencies: RawProjectGraphDependency[] = [];
-  for (const name of Object.keys(context.projects).sort()) {
-    const meta = specline(name);
-    if (!meta || (meta.kind !== 'model' && meta.kind !== 'source')) continue;
-    const sourceFile = context.projects[name].root;
-    const targets = new Set<string>();
-    for (const ref of meta.reads) if (datasets.has(ref) && ref !== name) targets.add(ref);
-    for (const term of meta.terms) {
-      const glossary = termOwners.get(term);
-      if (glossary) targets.add(glossary);
+  for (const source of Object.keys(context.projects).sort()) {
+    const meta = (context.projects[source].metadata as { specline?: SpeclineProjectMetadata } | undefined)?.specline;
+    for (const target of meta?.dependsOn ?? []) {
+      if (context.projects[target]) dependencies.push({ source, target, type: DependencyType.implicit });
     }
-    for (const target of [...targets].sort()) dependencies.push({ source: name, target, sourceFile, type: DependencyType.static });
   }
   return dependencies;
 };

@@ -1,8 +1,8 @@
 import type { CreateDependenciesContext, ProjectConfiguration } from '@nx/devkit';
+import { createDependencies } from './create-dependencies';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createDependencies } from './create-dependencies';
 import { createNodes } from './create-nodes';
 
 const FILES: Record<string, string> = {
@@ -61,15 +61,17 @@ describe('createNodes and createDependencies', () => {
   it('feeds the spec, its seed, the constitution and the plugin into validate', () => {
     const validate = projects.crm_customers.targets!.validate;
     expect(projects.crm_customers.namedInputs!['specline-spec']).toEqual(['{workspaceRoot}/specs/sources/crm/customers.yaml', '{workspaceRoot}/specs/sources/crm/customers.csv']);
-    expect(validate.inputs).toEqual(expect.arrayContaining(['specline-spec', '^specline-spec', '{workspaceRoot}/specs/constitution.yaml']));
+    expect(validate.inputs).toEqual(expect.arrayContaining(['specline-spec', '^specline-spec', 'specline-shared']));
+    expect(projects.crm_customers.namedInputs!['specline-shared']).toEqual(['{workspaceRoot}/specs/constitution.yaml', { runtime: expect.stringContaining('@specline/nx-plugin/package.json') }]);
     expect(validate.cache).toBe(true);
     expect(validate.metadata?.description).toMatch(/Checks the spec/);
   });
 
-  it('adds an edge from each model to what it reads and to its glossary', async () => {
+  it('adds an edge from each model to what it reads and to its glossary, and no source file', async () => {
     const context = { projects, externalNodes: {}, nxJsonConfiguration: {}, fileMap: { projectFileMap: {}, nonProjectFiles: [] }, filesToProcess: { projectFileMap: {}, nonProjectFiles: [] }, workspaceRoot: root } as unknown as CreateDependenciesContext;
-    const edges = (await createDependencies(undefined, context)).map((d) => `${d.source}->${d.target}`);
-    expect(edges.sort()).toEqual(['duplicate-models-zz_copy->crm_customers', 'stg_customers->crm_customers', 'stg_customers->glossary-terms']);
+    const dependencies = await createDependencies(undefined, context);
+    expect(dependencies.map((d) => `${d.source}->${d.target}`).sort()).toEqual(['duplicate-models-zz_copy->crm_customers', 'stg_customers->crm_customers', 'stg_customers->glossary-terms']);
+    expect(dependencies.every((d) => d.type === 'implicit' && !('sourceFile' in d))).toBe(true);
   });
 });
 

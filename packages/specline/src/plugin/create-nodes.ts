@@ -9,15 +9,15 @@ import type { SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
-import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SPEC_INPUT, type TargetContext } from './targets';
+import { lineageResolver } from './lineage-edges';
+import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SHARED_INPUT, sharedNamedInput, SPEC_INPUT, type TargetContext } from './targets';
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 
-/** Project metadata under this key carries what createDependencies needs, so it never re-reads files. */
+/** What createNodes leaves on a project for createDependencies, so that nothing is read twice. */
 export interface SpeclineProjectMetadata {
-  readonly kind: string;
-  readonly reads: readonly string[];
-  readonly terms: readonly string[];
+  /** The projects this one's lineage points at: the datasets it reads and its glossary. */
+  readonly dependsOn: readonly string[];
 }
 
 /**
@@ -46,11 +46,12 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const names = assignProjectNames(summaries, options.specsDir);
     const inputsOfPlugin = pluginInputs(context.workspaceRoot);
     const lookupsOf = lookupResolver(summaries, names);
+    const lineageOf = lineageResolver(summaries, names);
     const results = specFiles.filter((file) => names.has(file)).map((file) => {
       const summary = summaries.get(file)!;
       const projectName = names.get(file)!;
       const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin, lookups: lookupsOf(file) };
-      const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, targetContext) } };
+      const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, lineageOf(file), targetContext) } };
       return [file, result] as const;
     });
     if (constitutionFile) {
@@ -64,8 +65,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
 /** Nx 20–22 look for createNodesV2; Nx 23 for createNodes. Both are the batched form. */
 export const createNodesV2 = createNodes;
 
-function buildProject(file: string, name: string, summary: SpecSummary, context: TargetContext): ProjectConfiguration {
-  const metadata: SpeclineProjectMetadata = { kind: summary.kind, reads: summary.reads, terms: summary.terms };
+function buildProject(file: string, name: string, summary: SpecSummary, dependsOn: string[], context: TargetContext): ProjectConfiguration {
   return {
     // The spec file itself is the project root: several specs share a folder, and Nx maps
     // a file to the project whose root is its longest matching path.
@@ -73,11 +73,14 @@ function buildProject(file: string, name: string, summary: SpecSummary, context:
     name,
     projectType: 'library',
     tags: tagsOf(summary),
-    namedInputs: { [SPEC_INPUT]: [`{workspaceRoot}/${file}`, ...(summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [])] },
+    namedInputs: {
+      [SPEC_INPUT]: [`{workspaceRoot}/${file}`, ...(summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [])],
+      [SHARED_INPUT]: sharedNamedInput(context),
+    },
     metadata: {
       description: describe(summary, file),
       technologies: ['specline'],
-      specline: metadata,
+      ...(dependsOn.length > 0 ? { specline: { dependsOn } satisfies SpeclineProjectMetadata } : {}),
     } as ProjectConfiguration['metadata'],
     targets: {
       validate: buildValidateTarget(context),

@@ -11,7 +11,10 @@ export interface NormalizedOptions {
   readonly outputDir: string;
 }
 
+/** The executors' defaults too (executors/project-task.ts), so targets leave them out. */
+export const DEFAULT_OPTIONS: NormalizedOptions = { specsDir: 'specs', outputDir: 'build/specline' };
+
 export function normalizeOptions(options: SpeclinePluginOptions | undefined): NormalizedOptions {
   const clean = (value: string) => value.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  return { specsDir: clean(options?.specsDir ?? 'specs'), outputDir: clean(options?.outputDir ?? 'build/specline') };
+  return { specsDir: clean(options?.specsDir ?? DEFAULT_OPTIONS.specsDir), outputDir: clean(options?.outputDir ?? DEFAULT_OPTIONS.outputDir) };
 }

@@ -2,7 +2,7 @@ import type { TargetConfiguration } from '@nx/devkit';
 
 type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
 import type { LookupProjects } from './lookup-projects';
-import type { NormalizedOptions } from './options';
+import { DEFAULT_OPTIONS, type NormalizedOptions } from './options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
 
@@ -21,24 +21,39 @@ export interface TargetContext {
 /** The named input holding the spec file (and seed): what a dependent project depends on. */
 export const SPEC_INPUT = 'specline-spec';
 
-function lookupInputs(projects: readonly string[] | undefined): InputDefinition[] {
-  return projects && projects.length > 0 ? [{ input: SPEC_INPUT, projects: [...projects] }] : [];
+/**
+ * The named input every cached target shares: the constitution and the plugin itself. Declared
+ * once per project (see sharedNamedInput) rather than spelled out in each target, because Nx
+ * copies, merges, hashes and caches every inferred configuration value: at 10,000 specs each
+ * repeated entry costs tens of thousands of them.
+ */
+export const SHARED_INPUT = 'specline-shared';
+
+export function sharedNamedInput(context: Pick<TargetContext, 'constitutionFile' | 'pluginInputs'>): (string | InputDefinition)[] {
+  return [...(context.constitutionFile ? [`{workspaceRoot}/${context.constitutionFile}`] : []), ...context.pluginInputs];
 }
 
-function sharedInputs(context: TargetContext): (string | InputDefinition)[] {
-  return [...(context.constitutionFile ? [`{workspaceRoot}/${context.constitutionFile}`] : []), ...context.pluginInputs];
+/** Options that differ from the executors' defaults; the defaults are not repeated on every target. */
+function optionsOf(context: TargetContext, extra: Record<string, string> = {}): Record<string, string> {
+  const options: Record<string, string> = {};
+  if (context.options.specsDir !== DEFAULT_OPTIONS.specsDir) options.specsDir = context.options.specsDir;
+  if (context.options.outputDir !== DEFAULT_OPTIONS.outputDir) options.outputDir = context.options.outputDir;
+  return { ...options, ...extra };
+}
+
+function lookupInputs(projects: readonly string[] | undefined): InputDefinition[] {
+  return projects && projects.length > 0 ? [{ input: SPEC_INPUT, projects: [...projects] }] : [];
 }
 
 export function buildValidateTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:validate`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.direct), ...sharedInputs(context)],
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.direct), SHARED_INPUT],
     outputs: [],
-    options: { specsDir: context.options.specsDir },
+    options: optionsOf(context),
     metadata: {
       description: 'Checks the spec: JSON Schema, references, cycles, SQL expressions and the constitution rules.',
-      technologies: ['specline'],
     },
   };
 }
@@ -56,15 +71,14 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
     executor: `${EXECUTOR_PACKAGE}:export`,
     cache: true,
     ...(scope === 'catalog' ? {} : { dependsOn: ['^codegen'] }),
-    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, ...sharedInputs(context), ...upstream],
+    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, SHARED_INPUT, ...upstream],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
-    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir, scope },
+    options: optionsOf(context, scope === 'catalog' ? { scope } : {}),
     metadata: {
       description:
         scope === 'catalog'
           ? 'Writes the catalog review documents: the Excel workbook, the 00_-05_ CSV set and the table-level Mermaid graph.'
           : "Writes this spec's review documents: its CSV column mapping, Mermaid diagram and Markdown review page.",
-      technologies: ['specline'],
     },
   };
 }
@@ -84,15 +98,14 @@ export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'c
     executor: `${EXECUTOR_PACKAGE}:codegen`,
     cache: true,
     dependsOn: ['^codegen'],
-    inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), ...sharedInputs(context), upstream],
+    inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT, upstream],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/codegen`],
-    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir, scope },
+    options: optionsOf(context, scope === 'catalog' ? { scope } : {}),
     metadata: {
       description:
         scope === 'catalog'
           ? 'Generates the catalog-wide code: dbt_project.yml, Dataform workflow_settings.yaml, Airflow DAGs per schedule and build.sql per SQL dialect.'
           : "Generates this spec's dbt, Dataform, PySpark, SQL and Airflow code and its contract.json.",
-      technologies: ['specline'],
     },
   };
 }
@@ -105,12 +118,11 @@ export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:test`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.withUpstream), ...sharedInputs(context)],
+    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.withUpstream), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
-    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
+    options: optionsOf(context),
     metadata: {
       description: 'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
-      technologies: ['specline', 'duckdb'],
     },
   };
 }
@@ -129,9 +141,10 @@ function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform
   return {
     executor: `${EXECUTOR_PACKAGE}:${executor}`,
     cache: false,
-    // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root is a file.
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...sharedInputs(context)],
-    options: { specsDir: context.options.specsDir, outputDir: context.options.outputDir },
-    metadata: { description, technologies: ['specline', 'duckdb'] },
+    // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root
+    // is a file. The hash is never looked up, so the spec alone will do.
+    inputs: [SPEC_INPUT],
+    options: optionsOf(context),
+    metadata: { description },
   };
 }

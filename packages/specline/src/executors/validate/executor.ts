@@ -2,10 +2,11 @@ import type { ExecutorContext } from '@nx/devkit';
 import { specFileOf } from '../project-spec-file';
 import type { ValidateExecutorOptions } from './schema';
 import { validateProject } from './validate-project';
+import { DEFAULT_OPTIONS } from '../../plugin/options';
 
 export default async function validateExecutor(options: ValidateExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   const projectName = context.projectName!;
-  const result = await validateProject(context.root, options.specsDir ?? 'specs', projectName, specFileOf(context, projectName));
+  const result = await validateProject(context.root, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, specFileOf(context, projectName));
   (result.success ? console.log : console.error)(result.report);
   return { success: result.success };
 }
