@@ -14,6 +14,7 @@ import { buildCodegenTarget, buildExportTarget, SHARED_INPUT, sharedNamedInput, 
 export function buildCatalogProject(
   names: ReadonlyMap<string, string>,
   context: Omit<TargetContext, 'projectName' | 'specFile'> & { readonly constitutionFile: string },
+  fingerprint?: string,
 ): ProjectConfiguration {
   const taken = new Set(names.values());
   const name = taken.has('catalog') ? 'specline-catalog' : 'catalog';
@@ -28,7 +29,7 @@ export function buildCatalogProject(
     metadata: { description: `The whole catalog's review documents, from ${context.constitutionFile} and every spec.`, technologies: ['specline'] },
     targets: {
       export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
-      codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
+      codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog', fingerprint),
     },
   };
 }

@@ -61,7 +61,7 @@ describe('createNodes and createDependencies', () => {
   it('feeds the spec, its seed, the constitution and the plugin into validate', () => {
     const validate = projects.crm_customers.targets!.validate;
     expect(projects.crm_customers.namedInputs!['specline-spec']).toEqual(['{workspaceRoot}/specs/sources/crm/customers.yaml', '{workspaceRoot}/specs/sources/crm/customers.csv']);
-    expect(validate.inputs).toEqual(expect.arrayContaining(['specline-spec', '^specline-spec', 'specline-shared']));
+    expect(validate.inputs).toEqual(['specline-spec', 'specline-shared']);
     expect(projects.crm_customers.namedInputs!['specline-shared']).toEqual(['{workspaceRoot}/specs/constitution.yaml', { runtime: expect.stringContaining('@specline/nx-plugin/package.json') }]);
     expect(validate.cache).toBe(true);
     expect(validate.metadata?.description).toMatch(/Checks the spec/);
@@ -76,7 +76,7 @@ describe('createNodes and createDependencies', () => {
 });
 
 describe('relationships lookups in the cache key', () => {
-  it('make validate read the looked-up spec and test read it with its upstream', async () => {
+  it('make validate key on the looked-up contract and test on its behaviour and seeds with its upstream', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'specline-lookups-'));
     try {
       const files: Record<string, string> = {
@@ -89,10 +89,17 @@ describe('relationships lookups in the cache key', () => {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), text);
       }
-      const results = await createNodes[1](Object.keys(files), { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
-      const orders = results.flatMap(([, r]) => Object.values(r.projects ?? {})).find((p) => p.name === 'stg_orders')!;
-      expect(orders.targets!.validate.inputs).toContainEqual({ input: 'specline-spec', projects: ['stg_customers'] });
-      expect(orders.targets!.test.inputs).toContainEqual({ input: 'specline-spec', projects: ['crm_customers', 'stg_customers'] });
+      const ordersProject = async () => {
+        const results = await createNodes[1](Object.keys(files), { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
+        return results.flatMap(([, r]) => Object.values(r.projects ?? {})).find((p) => p.name === 'stg_orders')!;
+      };
+      const before = await ordersProject();
+      expect(before.targets!.test.inputs).toContainEqual({ input: 'specline-seed', projects: ['crm_customers', 'stg_customers'] });
+      // stg_customers is not read by stg_orders, only looked up: its contract still counts.
+      writeFileSync(path.join(root, 'specs/models/stg_customers.yaml'), files['specs/models/stg_customers.yaml'].replace('type: INT64', 'type: STRING'));
+      const after = await ordersProject();
+      expect(after.targets!.validate.options.upstream).not.toBe(before.targets!.validate.options.upstream);
+      expect(after.targets!.test.options.upstream).not.toBe(before.targets!.test.options.upstream);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

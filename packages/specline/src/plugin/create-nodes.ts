@@ -10,7 +10,8 @@ import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
 import { lineageResolver } from './lineage-edges';
-import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SHARED_INPUT, sharedNamedInput, SPEC_INPUT, type TargetContext } from './targets';
+import { catalogFingerprint, upstreamResolver } from './upstream-fingerprints';
+import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SEED_INPUT, SHARED_INPUT, sharedNamedInput, SPEC_INPUT, type TargetContext } from './targets';
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 
@@ -47,15 +48,17 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const inputsOfPlugin = pluginInputs(context.workspaceRoot);
     const lookupsOf = lookupResolver(summaries, names);
     const lineageOf = lineageResolver(summaries, names);
+    const upstreamOf = upstreamResolver(summaries, names, lineageOf, lookupsOf);
     const results = specFiles.filter((file) => names.has(file)).map((file) => {
       const summary = summaries.get(file)!;
       const projectName = names.get(file)!;
-      const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin, lookups: lookupsOf(file) };
+      const isDataset = summary.kind === 'source' || summary.kind === 'model';
+      const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin, lookups: lookupsOf(file), upstream: isDataset ? upstreamOf(file) : undefined };
       const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, lineageOf(file), targetContext) } };
       return [file, result] as const;
     });
     if (constitutionFile) {
-      const catalog = buildCatalogProject(names, { options, constitutionFile, pluginInputs: inputsOfPlugin });
+      const catalog = buildCatalogProject(names, { options, constitutionFile, pluginInputs: inputsOfPlugin }, catalogFingerprint(summaries, names));
       results.push([constitutionFile, { projects: { [catalog.root]: catalog } }] as const);
     }
     return results;
@@ -75,6 +78,7 @@ function buildProject(file: string, name: string, summary: SpecSummary, dependsO
     tags: tagsOf(summary),
     namedInputs: {
       [SPEC_INPUT]: [`{workspaceRoot}/${file}`, ...(summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [])],
+      [SEED_INPUT]: summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [],
       [SHARED_INPUT]: sharedNamedInput(context),
     },
     metadata: {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { formatDiagnostic } from '../diagnostics';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { sourceDatasetName } from '../spec/dataset-name';
+import { behaviourFingerprint, textFingerprint } from './spec-fingerprints';
 import { MAX_SPEC_BYTES, parseSpecText } from '../spec/read';
 
 /**
@@ -27,17 +28,19 @@ export interface SpecSummary {
   readonly seed?: string;
   /** The first parse problem, formatted, when the file cannot be read at all. */
   readonly problem?: string;
+  /** See spec-fingerprints.ts: everything but the prose. */
+  readonly behaviour: string;
 }
 
 export function summarizeSpec(file: string, text: string): SpecSummary {
   const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
-  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) return invalid(`${file}:1:1: error FILE002: The file is larger than a spec may be (${MAX_SPEC_BYTES} bytes).`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) return invalid(text, `${file}:1:1: error FILE002: The file is larger than a spec may be (${MAX_SPEC_BYTES} bytes).`);
   const quick = quickParse(text, format);
-  if (quick !== undefined) return summarizeData(file, quick);
+  if (quick !== undefined) return summarizeData(file, quick, text);
   // The quick parser refused the file: the guarded parser says exactly where and why.
   const parsed = parseSpecText(file, text, format);
-  if (!parsed.ok) return invalid(formatDiagnostic(parsed.diagnostics[0]).split('\n')[0]);
-  return summarizeData(file, parsed.doc.data as Record<string, unknown>);
+  if (!parsed.ok) return invalid(text, formatDiagnostic(parsed.diagnostics[0]).split('\n')[0]);
+  return summarizeData(file, parsed.doc.data as Record<string, unknown>, text);
 }
 
 /**
@@ -58,11 +61,11 @@ function quickParse(text: string, format: 'yaml' | 'json'): Record<string, unkno
   }
 }
 
-function invalid(problem: string): SpecSummary {
-  return { kind: 'invalid', reads: [], lookups: [], terms: [], problem };
+function invalid(text: string, problem: string): SpecSummary {
+  return { kind: 'invalid', reads: [], lookups: [], terms: [], problem, behaviour: textFingerprint(text) };
 }
 
-function summarizeData(file: string, data: Record<string, unknown>): SpecSummary {
+function summarizeData(file: string, data: Record<string, unknown>, text: string): SpecSummary {
   const text_ = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
   const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object') : []);
   const kind = text_(data.kind) ?? 'unknown';
@@ -86,5 +89,6 @@ function summarizeData(file: string, data: Record<string, unknown>): SpecSummary
     lookups: [...new Set(lookups.filter((l): l is string => !!l))].sort(),
     terms: [...new Set(terms)].sort(),
     seed: kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\') ? path.posix.join(path.posix.dirname(file), seed) : undefined,
+    behaviour: behaviourFingerprint(data, text),
   };
 }

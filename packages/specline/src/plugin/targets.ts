@@ -16,10 +16,15 @@ export interface TargetContext {
   readonly pluginInputs: readonly (string | InputDefinition)[];
   /** Datasets this one's relationships tests read (see lookup-projects.ts). */
   readonly lookups?: LookupProjects;
+  /** A fingerprint of what its tasks read from other specs (see upstream-fingerprints.ts). */
+  readonly upstream?: string;
 }
 
 /** The named input holding the spec file (and seed): what a dependent project depends on. */
 export const SPEC_INPUT = 'specline-spec';
+
+/** The named input holding a source's seed CSV (empty for other specs): the data tests build from. */
+export const SEED_INPUT = 'specline-seed';
 
 /**
  * The named input every cached target shares: the constitution and the plugin itself. Declared
@@ -41,17 +46,26 @@ function optionsOf(context: TargetContext, extra: Record<string, string> = {}): 
   return { ...options, ...extra };
 }
 
-function lookupInputs(projects: readonly string[] | undefined): InputDefinition[] {
-  return projects && projects.length > 0 ? [{ input: SPEC_INPUT, projects: [...projects] }] : [];
+function lookupSeedInputs(projects: readonly string[] | undefined): InputDefinition[] {
+  return projects && projects.length > 0 ? [{ input: SEED_INPUT, projects: [...projects] }] : [];
+}
+
+/**
+ * The `upstream` option: a fingerprint of what the project's tasks read from other specs. Nx
+ * hashes options, so this is how other specs enter the cache key (see spec-fingerprints.ts
+ * for why not as `^` or `dependentTasksOutputFiles` inputs). The executors do not read it.
+ */
+function upstreamOption(fingerprint: string | undefined): Record<string, string> {
+  return fingerprint ? { upstream: fingerprint } : {};
 }
 
 export function buildValidateTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:validate`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.direct), SHARED_INPUT],
+    inputs: [SPEC_INPUT, SHARED_INPUT],
     outputs: [],
-    options: optionsOf(context),
+    options: optionsOf(context, upstreamOption(context.upstream)),
     metadata: {
       description: 'Checks the spec: JSON Schema, references, cycles, SQL expressions and the constitution rules.',
     },
@@ -59,21 +73,18 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
 }
 
 /**
- * Review documents. A dataset's documents come from its own spec and its inputs' contracts (no
- * `^` spec input), so editing a description re-exports that project and the catalog; its
- * readers answer from cache. The catalog's documents come from every spec it depends on.
+ * Review documents. A dataset's documents come from its own spec; whether it validates also
+ * depends on its inputs (a renamed upstream column breaks its from:), which the `upstream`
+ * option covers. Editing a description re-exports that project and the catalog; its readers
+ * answer from cache. The catalog's documents come from every spec, prose included.
  */
 export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
-  // A dataset's documents come from its own spec, but whether it validates also depends on its
-  // inputs' contracts (a renamed upstream column breaks its from:), so those are inputs too.
-  const upstream: InputDefinition[] = scope === 'catalog' ? [] : [{ dependentTasksOutputFiles: '**/codegen/contract.json', transitive: false }];
   return {
     executor: `${EXECUTOR_PACKAGE}:export`,
     cache: true,
-    ...(scope === 'catalog' ? {} : { dependsOn: ['^codegen'] }),
-    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, SHARED_INPUT, ...upstream],
+    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
-    options: optionsOf(context, scope === 'catalog' ? { scope } : {}),
+    options: optionsOf(context, scope === 'catalog' ? { scope } : upstreamOption(context.upstream)),
     metadata: {
       description:
         scope === 'catalog'
@@ -83,24 +94,19 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
   };
 }
 
-/** Where upstream codegen leaves what downstream code depends on (see emitters/contract). */
-const UPSTREAM_CODEGEN_FILES = '**/codegen/{contract.json,orchestration.json,sql/**/*.sql}';
-
 /**
- * Platform code. A dataset's code depends on its own spec and its inputs' contract.json, not
- * on their specs: an upstream edit that leaves the contract unchanged (a new description)
- * re-runs no downstream codegen. The catalog's files (DAGs, build.sql, project settings) depend
- * on every model's orchestration.json and SQL.
+ * Platform code. A dataset's code depends on its own spec and on its inputs, but not on their
+ * prose: a new description upstream re-runs no downstream codegen. No task reads another's
+ * output files, so codegen tasks do not wait for each other. The catalog's files (DAGs,
+ * build.sql, project settings) depend on the behaviour of every spec, not on their prose.
  */
-export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
-  const upstream: InputDefinition = { dependentTasksOutputFiles: scope === 'catalog' ? UPSTREAM_CODEGEN_FILES : '**/codegen/contract.json', transitive: false };
+export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset', catalogFingerprint?: string): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:codegen`,
     cache: true,
-    dependsOn: ['^codegen'],
-    inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT, upstream],
+    inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/codegen`],
-    options: optionsOf(context, scope === 'catalog' ? { scope } : {}),
+    options: optionsOf(context, scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)),
     metadata: {
       description:
         scope === 'catalog'
@@ -112,15 +118,16 @@ export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'c
 
 /**
  * A model's spec-derived tests on DuckDB. Cached: the result depends on the model's spec, the
- * specs and seeds upstream of it, the constitution and the plugin. JUnit XML is the output.
+ * behaviour and seeds of everything upstream of it (and of what its relationships tests look
+ * up), the constitution and the plugin. JUnit XML is the output.
  */
 export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:test`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SPEC_INPUT}`, ...lookupInputs(context.lookups?.withUpstream), SHARED_INPUT],
+    inputs: [SPEC_INPUT, `^${SEED_INPUT}`, ...lookupSeedInputs(context.lookups?.withUpstream), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
-    options: optionsOf(context),
+    options: optionsOf(context, upstreamOption(context.upstream)),
     metadata: {
       description: 'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
     },
