@@ -2,6 +2,7 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { specFileOf } from './project-spec-file';
 import { runBatch } from './run-batch';
 import { DEFAULT_OPTIONS } from '../plugin/options';
+import { runningTasksOf } from './workspace-catalog';
 
 export interface ProjectTaskOptions {
   specsDir?: string;
@@ -19,6 +20,7 @@ function withDefaults<O extends ProjectTaskOptions>(options: O): O & Required<Pr
 export function projectExecutor<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
   return async (options: O, context: ExecutorContext): Promise<{ success: boolean }> => {
     const projectName = context.projectName!;
+    runningTasksOf(context, [projectName]);
     let result: { success: boolean; report: string };
     try {
       result = await task(context.root, withDefaults(options), projectName, specFileOf(context, projectName));

@@ -1,5 +1,6 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { specFileOf } from './project-spec-file';
+import { runningTasksOf } from './workspace-catalog';
 
 type Task = TaskGraph['tasks'][string];
 export interface BatchTaskResult {
@@ -18,6 +19,7 @@ export async function* runBatch<O>(
   context: ExecutorContext,
   run: (task: Task, options: O, specFile: string) => Promise<BatchTaskResult>,
 ): AsyncIterableIterator<{ task: string; result: BatchTaskResult & { startTime: number; endTime: number; status?: 'success' | 'failure' | 'skipped' } }> {
+  runningTasksOf(context, Object.values(taskGraph.tasks).map((task) => task.target.project));
   const failed = new Set<string>();
   for (const taskId of orderTasks(taskGraph)) {
     const task = taskGraph.tasks[taskId];

@@ -1,7 +1,22 @@
+import type { ExecutorContext } from '@nx/devkit';
 import { loadCatalog, type LoadedCatalog } from '../catalog';
 import { findSpecFiles } from '../spec';
+import { specFilesNeededBy } from './catalog-scope';
 
 const sessions = new Map<string, Promise<LoadedCatalog>>();
+
+/** Per workspace root: which of the spec files this process's tasks need (see catalog-scope.ts). */
+const scopes = new Map<string, (allSpecFiles: readonly string[]) => string[] | undefined>();
+
+/**
+ * Declares the projects whose tasks this process runs, so that the catalog it loads holds only
+ * what those tasks can need. Called once by each executor entry point, batch or single: an Nx
+ * executor process serves one invocation. Without it (as in tests), the whole catalog loads.
+ */
+export function runningTasksOf(context: ExecutorContext, projects: readonly string[]): void {
+  scopes.set(context.root, (allSpecFiles) => specFilesNeededBy(context, projects, allSpecFiles));
+  for (const key of sessions.keys()) if (key.startsWith(`${context.root}\0`)) sessions.delete(key);
+}
 
 /**
  * The catalog of a workspace, loaded once per process. In Nx batch mode one process runs
@@ -11,7 +26,8 @@ export function workspaceCatalog(workspaceRoot: string, specsDir: string): Promi
   const key = `${workspaceRoot}\0${specsDir}`;
   let session = sessions.get(key);
   if (!session) {
-    session = findSpecFiles(workspaceRoot, specsDir).then((files) => loadCatalog(workspaceRoot, files));
+    const scope = scopes.get(workspaceRoot);
+    session = findSpecFiles(workspaceRoot, specsDir).then((files) => loadCatalog(workspaceRoot, scope?.(files) ?? files));
     sessions.set(key, session);
   }
   return session;

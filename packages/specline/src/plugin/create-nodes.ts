@@ -18,7 +18,9 @@ export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 /** What createNodes leaves on a project for createDependencies, so that nothing is read twice. */
 export interface SpeclineProjectMetadata {
   /** The projects this one's lineage points at: the datasets it reads and its glossary. */
-  readonly dependsOn: readonly string[];
+  readonly dependsOn?: readonly string[];
+  /** The datasets its relationships tests look values up in (not lineage; see lookup-projects). */
+  readonly lookups?: readonly string[];
 }
 
 /**
@@ -54,7 +56,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
       const projectName = names.get(file)!;
       const isDataset = summary.kind === 'source' || summary.kind === 'model';
       const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin, lookups: lookupsOf(file), upstream: isDataset ? upstreamOf(file) : undefined };
-      const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, lineageOf(file), targetContext) } };
+      const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, { dependsOn: lineageOf(file), lookups: targetContext.lookups?.direct ?? [] }, targetContext) } };
       return [file, result] as const;
     });
     if (constitutionFile) {
@@ -68,7 +70,11 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
 /** Nx 20–22 look for createNodesV2; Nx 23 for createNodes. Both are the batched form. */
 export const createNodesV2 = createNodes;
 
-function buildProject(file: string, name: string, summary: SpecSummary, dependsOn: string[], context: TargetContext): ProjectConfiguration {
+function buildProject(file: string, name: string, summary: SpecSummary, links: { dependsOn: readonly string[]; lookups: readonly string[] }, context: TargetContext): ProjectConfiguration {
+  const specline: SpeclineProjectMetadata = {
+    ...(links.dependsOn.length > 0 ? { dependsOn: links.dependsOn } : {}),
+    ...(links.lookups.length > 0 ? { lookups: links.lookups } : {}),
+  };
   return {
     // The spec file itself is the project root: several specs share a folder, and Nx maps
     // a file to the project whose root is its longest matching path.
@@ -84,7 +90,7 @@ function buildProject(file: string, name: string, summary: SpecSummary, dependsO
     metadata: {
       description: describe(summary, file),
       technologies: ['specline'],
-      ...(dependsOn.length > 0 ? { specline: { dependsOn } satisfies SpeclineProjectMetadata } : {}),
+      ...(Object.keys(specline).length > 0 ? { specline } : {}),
     } as ProjectConfiguration['metadata'],
     targets: {
       validate: buildValidateTarget(context),

@@ -25,6 +25,11 @@ export function assignProjectNames(summaries: ReadonlyMap<string, SpecSummary>, 
   return names;
 }
 
+/** A name given to a spec that could not be read or repeats another's name: its tasks need every spec. */
+export function isPlaceholderProjectName(name: string): boolean {
+  return name.startsWith('invalid-') || name.startsWith('duplicate-');
+}
+
 function slugOf(file: string, specsDir: string): string {
   const relative = file.startsWith(`${specsDir}/`) ? file.slice(specsDir.length + 1) : file;
   return relative.replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_]+/g, '-').toLowerCase();
