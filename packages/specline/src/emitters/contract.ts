@@ -6,8 +6,8 @@ export const CONTRACT_FILE = 'contract.json';
 
 /**
  * What downstream code depends on: the relation, columns, types, nullability and keys, with
- * no descriptions. Downstream codegen hashes this file instead of the upstream spec, so an
- * edit that leaves it byte-identical re-runs nothing downstream.
+ * no descriptions. A machine-readable interface for tools and agents that build on the
+ * dataset; Nx's cache keys come from the specs themselves (see plugin/spec-fingerprints.ts).
  */
 export function contractFile(dataset: Dataset): GeneratedFile {
   const columns = dataset.kind === 'model' ? tableColumns(dataset) : dataset.columns;

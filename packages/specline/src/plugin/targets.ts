@@ -6,6 +6,13 @@ import { DEFAULT_OPTIONS, type NormalizedOptions } from './options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
 
+/**
+ * validate, codegen, export, test and run share one executor, told apart by its `task` option:
+ * Nx groups a batch by executor and runs batches one after another, one process each, so one
+ * executor makes a whole run one process that loads the catalog once (see executors/spec).
+ */
+const SPEC_EXECUTOR = `${EXECUTOR_PACKAGE}:spec`;
+
 /** What every target of one spec project is built from. */
 export interface TargetContext {
   readonly options: NormalizedOptions;
@@ -61,11 +68,11 @@ function upstreamOption(fingerprint: string | undefined): Record<string, string>
 
 export function buildValidateTarget(context: TargetContext): TargetConfiguration {
   return {
-    executor: `${EXECUTOR_PACKAGE}:validate`,
+    executor: SPEC_EXECUTOR,
     cache: true,
     inputs: [SPEC_INPUT, SHARED_INPUT],
     outputs: [],
-    options: optionsOf(context, upstreamOption(context.upstream)),
+    options: optionsOf(context, { task: 'validate', ...upstreamOption(context.upstream) }),
     metadata: {
       description: 'Checks the spec: JSON Schema, references, cycles, SQL expressions and the constitution rules.',
     },
@@ -80,11 +87,11 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
  */
 export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
   return {
-    executor: `${EXECUTOR_PACKAGE}:export`,
+    executor: SPEC_EXECUTOR,
     cache: true,
     inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
-    options: optionsOf(context, scope === 'catalog' ? { scope } : upstreamOption(context.upstream)),
+    options: optionsOf(context, { task: 'export', ...(scope === 'catalog' ? { scope } : upstreamOption(context.upstream)) }),
     metadata: {
       description:
         scope === 'catalog'
@@ -102,11 +109,11 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
  */
 export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset', catalogFingerprint?: string): TargetConfiguration {
   return {
-    executor: `${EXECUTOR_PACKAGE}:codegen`,
+    executor: SPEC_EXECUTOR,
     cache: true,
     inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/codegen`],
-    options: optionsOf(context, scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)),
+    options: optionsOf(context, { task: 'codegen', ...(scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)) }),
     metadata: {
       description:
         scope === 'catalog'
@@ -123,11 +130,11 @@ export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'c
  */
 export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
-    executor: `${EXECUTOR_PACKAGE}:test`,
+    executor: SPEC_EXECUTOR,
     cache: true,
     inputs: [SPEC_INPUT, `^${SEED_INPUT}`, ...lookupSeedInputs(context.lookups?.withUpstream), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
-    options: optionsOf(context, upstreamOption(context.upstream)),
+    options: optionsOf(context, { task: 'test', ...upstreamOption(context.upstream) }),
     metadata: {
       description: 'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
     },
@@ -146,12 +153,13 @@ export function buildConformTarget(context: TargetContext): TargetConfiguration 
 
 function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform', description: string): TargetConfiguration {
   return {
-    executor: `${EXECUTOR_PACKAGE}:${executor}`,
+    // conform takes a --sql path and runs alone, so it keeps an executor of its own.
+    executor: executor === 'run' ? SPEC_EXECUTOR : `${EXECUTOR_PACKAGE}:${executor}`,
     cache: false,
     // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root
     // is a file. The hash is never looked up, so the spec alone will do.
     inputs: [SPEC_INPUT],
-    options: optionsOf(context),
+    options: optionsOf(context, executor === 'run' ? { task: 'run' } : {}),
     metadata: { description },
   };
 }

@@ -1,3 +1,0 @@
-import type { ProjectTaskOptions } from '../project-task';
-
-export type RunExecutorOptions = ProjectTaskOptions;

@@ -1,0 +1,12 @@
+import type { ProjectTaskOptions } from '../project-task';
+
+/** The spec tasks the `spec` executor runs; each is one inferred target of a spec project. */
+export type SpecTaskName = 'validate' | 'codegen' | 'export' | 'test' | 'run';
+
+export interface SpecExecutorOptions extends ProjectTaskOptions {
+  task: SpecTaskName;
+  /** codegen and export: `dataset` for the project's own spec, `catalog` for the whole catalog. */
+  scope?: 'dataset' | 'catalog';
+  /** Set by the plugin for the cache key (see plugin/spec-fingerprints.ts); not read here. */
+  upstream?: string;
+}

@@ -1,3 +1,0 @@
-export interface ValidateExecutorOptions {
-  specsDir?: string;
-}
