@@ -16,7 +16,8 @@ async function main(root: string): Promise<void> {
   const phase = async (name: string, work: () => Promise<unknown>) => {
     const start = process.hrtime.bigint();
     await work();
-    console.log(`${name}: ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`);
+    const heap = process.memoryUsage().heapUsed / 1024 / 1024;
+    console.log(`${name}: ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s, heap in use after it ${heap.toFixed(0)} MiB`);
   };
   const options = { specsDir: 'specs', outputDir: 'build/specline' };
   let projects: { name: string; file: string }[] = [];

@@ -1,4 +1,4 @@
-import { Workbook, type Worksheet } from 'exceljs';
+import { Workbook, type Style, type Worksheet } from 'exceljs';
 import type { Catalog, Model } from '../catalog';
 import { allColumnsTable, dataLineageTable, glossaryTable, overviewTable } from './catalog-tables';
 import { FIXED_DATE, repackZip } from './deterministic-zip';
@@ -10,6 +10,19 @@ import { uniqueSheetNames } from './sheet-names';
 const WRAPPED = new Set(['transform', 'sql', 'description', 'definition', 'on', 'filter', 'rationale', 'value', 'tests', 'sources']);
 const PII_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
+
+/**
+ * Every cell's style is one of these shared objects, assigned whole and never changed after.
+ * exceljs recognises a style object it has seen by identity; a fresh object per cell made it
+ * register millions of them, and at 10,000 models the workbook took minutes and gigabytes.
+ */
+const HEADER_STYLE: Partial<Style> = { font: { bold: true }, fill: HEADER_FILL };
+const BODY_STYLES = new Map<string, Partial<Style>>(
+  [false, true].flatMap((wrapText) =>
+    [false, true].map((pii) => [`${wrapText}/${pii}`, { alignment: { vertical: 'top', wrapText }, ...(pii ? { fill: PII_FILL } : {}) }] as const),
+  ),
+);
+const bodyStyle = (wrapText: boolean, pii: boolean) => BODY_STYLES.get(`${wrapText}/${pii}`)!;
 
 /**
  * The review workbook: Overview, one sheet per model, All Columns, Data Lineage and
@@ -67,19 +80,18 @@ function writeTable(sheet: Worksheet, start: number, table: ReviewTable): number
   table.header.forEach((title, index) => {
     const cell = header.getCell(index + 1);
     cell.value = title;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
+    cell.style = HEADER_STYLE;
   });
   const piiColumn = table.header.indexOf('pii');
   table.rows.forEach((values, offset) => {
     const row = sheet.getRow(start + 1 + offset);
+    // Personal data is marked on the column's name and on its PII cell, so it shows when filtered.
+    const personal = piiColumn >= 0 && values[piiColumn] === 'yes';
     values.forEach((value, index) => {
       const cell = row.getCell(index + 1);
       cell.value = value;
-      cell.alignment = { vertical: 'top', wrapText: WRAPPED.has(table.header[index]) };
+      cell.style = bodyStyle(WRAPPED.has(table.header[index]), personal && (index === 0 || index === piiColumn));
     });
-    // Personal data is marked on the column's name and on its PII cell, so it shows when filtered.
-    if (piiColumn >= 0 && values[piiColumn] === 'yes') for (const index of [0, piiColumn]) row.getCell(index + 1).fill = PII_FILL;
   });
   return start + 1 + table.rows.length;
 }
