@@ -6,12 +6,6 @@ import { DEFAULT_OPTIONS, type NormalizedOptions } from './options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
 
-/**
- * validate, codegen, export, test and run share one executor, told apart by its `task` option:
- * Nx groups a batch by executor and runs batches one after another, one process each, so one
- * executor makes a whole run one process that loads the catalog once (see executors/spec).
- */
-const SPEC_EXECUTOR = `${EXECUTOR_PACKAGE}:spec`;
 
 /** What every target of one spec project is built from. */
 export interface TargetContext {
@@ -68,11 +62,11 @@ function upstreamOption(fingerprint: string | undefined): Record<string, string>
 
 export function buildValidateTarget(context: TargetContext): TargetConfiguration {
   return {
-    executor: SPEC_EXECUTOR,
+    executor: `${EXECUTOR_PACKAGE}:validate`,
     cache: true,
     inputs: [SPEC_INPUT, SHARED_INPUT],
     outputs: [],
-    options: optionsOf(context, { task: 'validate', ...upstreamOption(context.upstream) }),
+    options: optionsOf(context, upstreamOption(context.upstream)),
     metadata: {
       description: 'Checks the spec: JSON Schema, references, cycles, SQL expressions and the constitution rules.',
     },
@@ -87,11 +81,11 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
  */
 export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
   return {
-    executor: SPEC_EXECUTOR,
+    executor: `${EXECUTOR_PACKAGE}:export`,
     cache: true,
     inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
-    options: optionsOf(context, { task: 'export', ...(scope === 'catalog' ? { scope } : upstreamOption(context.upstream)) }),
+    options: optionsOf(context, scope === 'catalog' ? { scope } : upstreamOption(context.upstream)),
     metadata: {
       description:
         scope === 'catalog'
@@ -109,11 +103,11 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
  */
 export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset', catalogFingerprint?: string): TargetConfiguration {
   return {
-    executor: SPEC_EXECUTOR,
+    executor: `${EXECUTOR_PACKAGE}:codegen`,
     cache: true,
     inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/codegen`],
-    options: optionsOf(context, { task: 'codegen', ...(scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)) }),
+    options: optionsOf(context, scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)),
     metadata: {
       description:
         scope === 'catalog'
@@ -130,11 +124,11 @@ export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'c
  */
 export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
-    executor: SPEC_EXECUTOR,
+    executor: `${EXECUTOR_PACKAGE}:test`,
     cache: true,
     inputs: [SPEC_INPUT, `^${SEED_INPUT}`, ...lookupSeedInputs(context.lookups?.withUpstream), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
-    options: optionsOf(context, { task: 'test', ...upstreamOption(context.upstream) }),
+    options: optionsOf(context, upstreamOption(context.upstream)),
     metadata: {
       description: 'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
     },
@@ -153,13 +147,12 @@ export function buildConformTarget(context: TargetContext): TargetConfiguration 
 
 function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform', description: string): TargetConfiguration {
   return {
-    // conform takes a --sql path and runs alone, so it keeps an executor of its own.
-    executor: executor === 'run' ? SPEC_EXECUTOR : `${EXECUTOR_PACKAGE}:${executor}`,
+    executor: `${EXECUTOR_PACKAGE}:${executor}`,
     cache: false,
     // Nx hashes uncached tasks too; the default inputs do not resolve for a project whose root
     // is a file. The hash is never looked up, so the spec alone will do.
     inputs: [SPEC_INPUT],
-    options: optionsOf(context, executor === 'run' ? { task: 'run' } : {}),
+    options: optionsOf(context),
     metadata: { description },
   };
 }

@@ -1,4 +1,10 @@
 import { projectExecutor } from '../project-task';
-import { specTask } from './spec-task';
+import { specTaskOf } from './spec-task';
 
-export default projectExecutor(specTask);
+// One export per executor name in executors.json ("./src/executors/spec/executor#codegen").
+export const validate = projectExecutor(specTaskOf('validate'));
+export const codegen = projectExecutor(specTaskOf('codegen'));
+const exportExecutor = projectExecutor(specTaskOf('export'));
+export { exportExecutor as export };
+export const test = projectExecutor(specTaskOf('test'));
+export const run = projectExecutor(specTaskOf('run'));

@@ -4,7 +4,6 @@ import type { ProjectTaskOptions } from '../project-task';
 export type SpecTaskName = 'validate' | 'codegen' | 'export' | 'test' | 'run';
 
 export interface SpecExecutorOptions extends ProjectTaskOptions {
-  task: SpecTaskName;
   /** codegen and export: `dataset` for the project's own spec, `catalog` for the whole catalog. */
   scope?: 'dataset' | 'catalog';
   /** Set by the plugin for the cache key (see plugin/spec-fingerprints.ts); not read here. */

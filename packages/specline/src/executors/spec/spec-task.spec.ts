@@ -1,16 +1,24 @@
+import * as path from 'node:path';
 import { WORKSPACE_ROOT } from '../../testing/example-catalog.fixture';
-import { specTask } from './spec-task';
+import { SPEC_TASKS, specTaskOf } from './spec-task';
 
 const OPTIONS = { specsDir: 'specs', outputDir: 'build/specline' };
+const PACKAGE_ROOT = path.resolve(__dirname, '../../..');
 
-describe('the spec executor', () => {
-  it('runs the task its option names', async () => {
-    const result = await specTask(WORKSPACE_ROOT, { ...OPTIONS, task: 'validate' }, 'stg_orders', 'specs/models/staging/stg_orders.yaml');
+describe('the spec executors', () => {
+  it('run the task they are named after', async () => {
+    const result = await specTaskOf('validate')(WORKSPACE_ROOT, OPTIONS, 'stg_orders', 'specs/models/staging/stg_orders.yaml');
     expect(result).toMatchObject({ success: true, report: expect.stringMatching(/^stg_orders \(specs\/models\/staging\/stg_orders\.yaml, rules from specs\/constitution\.yaml\): 0 errors/) });
   });
 
-  it('refuses a task it does not know, naming the ones it does', async () => {
-    const result = await specTask(WORKSPACE_ROOT, { ...OPTIONS, task: 'deploy' as never }, 'stg_orders', 'specs/models/staging/stg_orders.yaml');
-    expect(result).toEqual({ success: false, report: 'stg_orders: "deploy" is not a spec task; use one of validate, codegen, export, test, run.' });
+  it('are each declared in executors.json with a single and a batch implementation that exist', () => {
+    const { executors } = require(path.join(PACKAGE_ROOT, 'executors.json')) as { executors: Record<string, { implementation: string; batchImplementation?: string }> };
+    for (const task of SPEC_TASKS) {
+      for (const entry of [executors[task].implementation, executors[task].batchImplementation!]) {
+        const [modulePath, exportName] = entry.split('#');
+        expect(exportName).toBe(task);
+        expect(typeof require(path.join(PACKAGE_ROOT, modulePath))[exportName]).toBe('function');
+      }
+    }
   });
 });
