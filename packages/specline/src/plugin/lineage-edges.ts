@@ -17,7 +17,15 @@ export function lineageResolver(summaries: ReadonlyMap<string, SpecSummary>, nam
     if (summary.kind === 'source' || summary.kind === 'model') datasets.add(name);
     if (summary.kind === 'glossary') for (const term of summary.terms) if (!termOwners.has(term)) termOwners.set(term, name);
   }
+  // Remembered: createNodes asks once per project, the upstream fingerprints once per visit.
+  const resolved = new Map<string, string[]>();
   return (file) => {
+    let edges = resolved.get(file);
+    if (!edges) resolved.set(file, (edges = edgesOf(file)));
+    return edges;
+  };
+
+  function edgesOf(file: string): string[] {
     const summary = summaries.get(file);
     const own = names.get(file);
     if (!summary || !own || (summary.kind !== 'model' && summary.kind !== 'source')) return [];
@@ -28,5 +36,5 @@ export function lineageResolver(summaries: ReadonlyMap<string, SpecSummary>, nam
       if (glossary) targets.add(glossary);
     }
     return [...targets].sort();
-  };
+  }
 }

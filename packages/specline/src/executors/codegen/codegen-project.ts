@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { formatDiagnostics } from '../../diagnostics';
 import { generateCatalogCode, generateDatasetCode, type GeneratedCode } from '../../emitters';
 import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
-import type { CodegenOptions } from './codegen-options';
+import type { SpecExecutorOptions } from '../spec/schema';
 import { describeSync, syncFolder } from '../../output';
 import { DEFAULT_OPTIONS } from '../../plugin/options';
 
@@ -16,7 +16,7 @@ export interface ProjectCodegen {
  * nothing; a platform that cannot express a transform fails the task with the diagnostic and
  * keeps its folder as it was, while the other platforms are still written.
  */
-export async function codegenProject(workspaceRoot: string, options: CodegenOptions, projectName: string, specFile: string): Promise<ProjectCodegen> {
+export async function codegenProject(workspaceRoot: string, options: SpecExecutorOptions, projectName: string, specFile: string): Promise<ProjectCodegen> {
   let code: GeneratedCode;
   if (options.scope === 'catalog') {
     const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, 'no code generated');

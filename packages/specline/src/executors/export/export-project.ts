@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { exportCatalog, exportDataset, type ExportedFile } from '../../exporters';
 import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
-import type { ExportOptions } from './export-options';
+import type { SpecExecutorOptions } from '../spec/schema';
 import { describeSync, syncFolder } from '../../output';
 import { DEFAULT_OPTIONS } from '../../plugin/options';
 
@@ -14,7 +14,7 @@ export interface ProjectExport {
  * Exports one project's review documents to <outputDir>/<project>/export. Documents are made
  * only from specs without errors: a reviewer must see what will run, not a broken draft.
  */
-export async function exportProject(workspaceRoot: string, options: ExportOptions, projectName: string, specFile: string): Promise<ProjectExport> {
+export async function exportProject(workspaceRoot: string, options: SpecExecutorOptions, projectName: string, specFile: string): Promise<ProjectExport> {
   let files: ExportedFile[];
   if (options.scope === 'catalog') {
     const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, 'not exported');

@@ -1,6 +1,6 @@
 import type { ProjectTaskOptions } from '../project-task';
 
-/** The spec tasks the `spec` executor runs; each is one inferred target of a spec project. */
+/** The spec tasks, each an executor of that name and an inferred target of a spec project. */
 export type SpecTaskName = 'validate' | 'codegen' | 'export' | 'test' | 'run';
 
 export interface SpecExecutorOptions extends ProjectTaskOptions {
