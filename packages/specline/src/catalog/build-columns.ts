@@ -1,6 +1,6 @@
 import type { SpecDocument } from '../spec/read';
 import type { ColumnTestSpec, SourceColumnSpec } from '../spec/types';
-import { formatDataType, parseDataType, TYPE_SPELLINGS, type DataType } from './data-type';
+import { parseDataType, TYPE_SPELLINGS, type DataType } from './data-type';
 import { didYouMean } from '../diagnostics';
 import { quoteIdentifier } from '../sql';
 import type { DiagnosticSink } from './diagnostic-sink';
@@ -57,4 +57,3 @@ export function checkDuplicateColumns(sink: DiagnosticSink, doc: SpecDocument, c
   });
 }
 
-export { formatDataType };

@@ -25,7 +25,6 @@ const ALIASES: Readonly<Record<string, LogicalTypeName>> = {
   JSON: 'JSON', VARIANT: 'JSON', JSONB: 'JSON',
 };
 
-export const LOGICAL_TYPE_NAMES: readonly LogicalTypeName[] = ['STRING', 'INT64', 'FLOAT64', 'NUMERIC', 'BOOL', 'DATE', 'TIMESTAMP', 'DATETIME', 'TIME', 'BYTES', 'JSON'];
 export const TYPE_SPELLINGS: readonly string[] = Object.keys(ALIASES);
 
 /** Parses a type as written in a spec; undefined when it is not a known type. */

@@ -220,10 +220,6 @@ export function isModel(dataset: Dataset | undefined): dataset is Model {
   return dataset?.kind === 'model';
 }
 
-export function isSource(dataset: Dataset | undefined): dataset is SourceTable {
-  return dataset?.kind === 'source';
-}
-
 /** The datasets a model reads: the edges of the lineage graph. */
 export function inputNames(model: Model): string[] {
   return [...new Set(model.inputs.map((input) => input.ref))].sort();

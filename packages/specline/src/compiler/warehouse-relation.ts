@@ -7,7 +7,7 @@ export function warehouseRelation(catalog: Catalog, dialect: SqlDialect): Relati
   return (name) => {
     const dataset = catalog.datasets.get(name);
     if (!dataset) return quoteIdentifier(name, dialect);
-    // A source lands under its dataset name (<system>_<table>), as the brief's raw.crm_customers.
+    // A source lands under its dataset name (<system>_<table>), e.g. raw.crm_customers.
     return `${quoteIdentifier(dataset.schema, dialect)}.${quoteIdentifier(dataset.name, dialect)}`;
   };
 }

@@ -37,13 +37,15 @@ function dataformCompile(files: readonly GeneratedFile[]) {
   }
 }
 
-function pythonParses(files: readonly GeneratedFile[]): string[] {
+/** Runs Python's own parser on every .py file; throws (failing the test) on the first that does not parse. Returns how many were checked. */
+function pythonParses(files: readonly GeneratedFile[]): number {
   const dir = mkdtempSync(path.join(tmpdir(), 'specline-python-'));
   try {
     const python = files.filter((file) => file.path.endsWith('.py'));
     writeTree(dir, python, (file) => file.path);
-    const script = 'import ast,sys\nfor name in sys.argv[1:]:\n    ast.parse(open(name).read(), name)\nprint(len(sys.argv) - 1)';
-    return [execFileSync('python3', ['-c', script, ...python.map((file) => path.join(dir, file.path))], { encoding: 'utf8' }).trim(), String(python.length)];
+    const script = 'import ast,sys\nfor name in sys.argv[1:]:\n    ast.parse(open(name).read(), name)';
+    execFileSync('python3', ['-c', script, ...python.map((file) => path.join(dir, file.path))], { encoding: 'utf8' });
+    return python.length;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -69,9 +71,7 @@ describe.each([
   });
 
   it('parses as Python, every .py file', () => {
-    const [parsed, written] = pythonParses(files);
-    expect(Number(written)).toBeGreaterThan(0);
-    expect(parsed).toBe(written);
+    expect(pythonParses(files)).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * SQL dialect names, exactly as polyglot spells them. The list is a constant rather than a
  * call to polyglot's getDialects() so that specs can be validated before the WASM module is
- * loaded; dialects.spec.ts fails if the two ever drift apart.
+ * loaded; polyglot-runtime.spec.ts fails if the two ever drift apart.
  */
 export const KNOWN_DIALECTS = [
   'generic',

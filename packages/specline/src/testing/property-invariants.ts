@@ -1,4 +1,4 @@
-import type { Catalog, Model } from '../catalog';
+import type { Catalog, Model, ModelInput } from '../catalog';
 import { warehouseRelation } from '../compiler';
 import type { DuckSession } from '../duckdb';
 import { quoteIdentifier } from '../sql';
@@ -34,6 +34,15 @@ async function firstRow(session: DuckSession, sql: string): Promise<string | und
   return rows.length ? JSON.stringify(rows[0]) : undefined;
 }
 
+/**
+ * The filtered inputs whose rows can be deleted to check the filter: an input read twice (a
+ * self-join) shares its table with the other read, so deleting its rejected rows would change
+ * both. Without any, the filter invariant would compare the output with itself and never fail.
+ */
+function filteredInputs(model: Model): ModelInput[] {
+  return model.inputs.filter((input) => input.filter && model.inputs.filter((other) => other.ref === input.ref).length === 1);
+}
+
 /** The invariants that apply to `model`, in a stable order. */
 export function invariantsOf(catalog: Catalog, model: Model): Invariant[] {
   const invariants: Invariant[] = [];
@@ -41,7 +50,8 @@ export function invariantsOf(catalog: Catalog, model: Model): Invariant[] {
   if (model.primaryKey.length && !scd2) invariants.push(primaryKeyInvariant(model.primaryKey));
   const required = model.columns.filter((column) => !column.nullable).map((column) => column.name);
   if (required.length) invariants.push(notNullInvariant(required));
-  if (model.inputs.some((input) => input.filter)) invariants.push(filterInvariant(catalog, model));
+  const filtered = filteredInputs(model);
+  if (filtered.length) invariants.push(filterInvariant(catalog, model, filtered));
   if (keepsLeftRows(catalog, model)) invariants.push(leftJoinInvariant(catalog, model));
   if (scd2) invariants.push(scd2Invariant());
   return invariants;
@@ -77,10 +87,9 @@ function notNullInvariant(columns: readonly string[]): Invariant {
  * Source filters hold: removing the rows a filter rejects from the input must not change the
  * output. An implementation that forgets a filter lets a rejected row through, and differs.
  */
-function filterInvariant(catalog: Catalog, model: Model): Invariant {
+function filterInvariant(catalog: Catalog, model: Model, filtered: readonly ModelInput[]): Invariant {
   const render = renderer(catalog);
   const relation = warehouseRelation(catalog, 'duckdb');
-  const filtered = model.inputs.filter((input) => input.filter && model.inputs.filter((other) => other.ref === input.ref).length === 1);
   const columns = model.columns.map(({ name, type }) => ({ name, type }));
   return {
     name: `source filters hold (${filtered.map((input) => `${input.alias}: ${input.filter!.text}`).join('; ')})`,

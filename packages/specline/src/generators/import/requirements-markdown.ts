@@ -12,13 +12,13 @@ function cells(line: string): string[] {
 
 /**
  * Parses the table-driven requirements markdown: `### Model: <name> (schema: <s>)` sections
- * with `- Field: value` lines, a Sources list and `####` tables. Every line that is not
- * blank and not understood is reported with its line number.
+ * with `- Field: value` lines, a Sources list and `####` tables. Inside a model, every line
+ * that is not blank, not a `#`/`##` heading and not understood is reported with its line
+ * number; prose before the first model is the document's introduction and is skipped.
  */
 export function parseRequirementsMarkdown(markdown: string, file: string): { models: ImportedModel[]; unmapped: Unmapped[] } {
   const lines = markdown.split(/\r?\n/);
   const models: ImportedModel[] = [];
-  const outside: Unmapped[] = [];
   type Draft = { -readonly [K in keyof ImportedModel]: ImportedModel[K] extends readonly (infer T)[] ? T[] : ImportedModel[K] };
   let model: Draft | undefined;
   let section: string | undefined;
@@ -26,7 +26,6 @@ export function parseRequirementsMarkdown(markdown: string, file: string): { mod
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const origin = `${file}:${i + 1}`;
-    const report = (reason: string) => (model ? model.unknown : outside).push({ origin, text: line.trim(), reason });
     const heading = /^###\s+Model:\s*([A-Za-z0-9_]+)\s*(?:\(schema:\s*([A-Za-z0-9_]+)\))?\s*$/.exec(line);
     if (heading) {
       model = { origin, name: heading[1], schema: heading[2], layer: undefined, sources: [], column_mapping: [], joins: [], filters: [], aggregations: [], group_by: [], constraints: {}, unknown: [] };
@@ -34,10 +33,9 @@ export function parseRequirementsMarkdown(markdown: string, file: string): { mod
       section = undefined;
       continue;
     }
-    if (!line.trim() || /^#{1,2}\s/.test(line) || !model) {
-      if (line.trim() && !model && !/^#{1,2}\s/.test(line) && !/^>/.test(line)) continue; // prose before the first model is the document's introduction
-      continue;
-    }
+    if (!line.trim() || /^#{1,2}\s/.test(line) || !model) continue;
+    const unknown = model.unknown;
+    const report = (reason: string) => unknown.push({ origin, text: line.trim(), reason });
     const sub = /^####\s+(.+?)\s*$/.exec(line);
     if (sub) {
       section = TABLES[sub[1].toLowerCase()];
@@ -70,5 +68,6 @@ export function parseRequirementsMarkdown(markdown: string, file: string): { mod
     }
     report('not part of the documented format');
   }
-  return { models: models as ImportedModel[], unmapped: outside };
+  // Every problem belongs to a model; the JSON importer shares this shape and has others.
+  return { models: models as ImportedModel[], unmapped: [] };
 }

@@ -1,5 +1,6 @@
 import { generateFiles, logger, readNxJson, updateNxJson, type NxJsonConfiguration, type Tree } from '@nx/devkit';
 import * as path from 'node:path';
+import { DEFAULT_OPTIONS, normalizeOptions } from '../../plugin/options';
 import { isKnownDialect } from '../../sql';
 import { GeneratorError } from '../shared/generator-error';
 import { PLUGIN_NAME } from '../shared/specs-dir';
@@ -14,7 +15,7 @@ const LAYOUT = ['sources', 'models/staging', 'models/intermediate', 'models/mart
  * user's own constitution or nx.json settings are never replaced without --force.
  */
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<void> {
-  const specsDir = (options.specsDir ?? 'specs').replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  const { specsDir } = normalizeOptions({ specsDir: options.specsDir });
   const dialect = options.dialect ?? 'bigquery';
   if (!isKnownDialect(dialect)) throw new GeneratorError('invalid-option', `--dialect: "${dialect}" is not a SQL dialect polyglot knows, e.g. bigquery, snowflake, duckdb.`);
   const name = options.name ?? defaultName(tree);
@@ -38,7 +39,7 @@ function registerPlugin(tree: Tree, specsDir: string): void {
   let changed = false;
   const plugins = nxJson.plugins ?? [];
   if (!plugins.some((p) => (typeof p === 'string' ? p : p.plugin) === PLUGIN_NAME)) {
-    nxJson.plugins = [...plugins, { plugin: PLUGIN_NAME, options: { specsDir, outputDir: 'build/specline' } }];
+    nxJson.plugins = [...plugins, { plugin: PLUGIN_NAME, options: { specsDir, outputDir: DEFAULT_OPTIONS.outputDir } }];
     changed = true;
   }
   const defaults = { ...(nxJson.targetDefaults ?? {}) };

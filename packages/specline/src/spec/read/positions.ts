@@ -93,6 +93,6 @@ export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function pointerOf(...tokens: readonly (string | number)[]): string {
-  return tokens.map((t) => `/${escapePointerToken(String(t))}`).join('');
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean, type Diagnostic, type DiagnosticCode } from '../../diagnostics';
-import type { SpecDocument } from '../read';
+import { escapePointerToken, unescapePointerToken, type SpecDocument } from '../read';
 import { SPEC_KINDS, type AnySpec, type SpecKind } from '../types';
 import { schemaValidator } from './compiled-schemas';
 
@@ -84,7 +84,7 @@ function toDiagnostic(doc: SpecDocument, error: ErrorObject): Diagnostic {
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((k) => k !== '$schema');
-      const where = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const where = `${pointer}/${escapePointerToken(name)}`;
       return make('SCHEMA002', `Unknown field "${name}" in ${field}.`, `${didYouMean(name, allowed)}Allowed fields: ${allowed.join(', ')}.`, 'key', where);
     }
     case 'required': {
@@ -144,14 +144,14 @@ function patternHint(pattern: string, description: string | undefined): string {
 /** "columns[2].type" reads better in a message than "/columns/2/type". */
 function describe(pointer: string): string {
   if (pointer === '') return 'the spec';
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer.split('/').slice(1).map(unescapePointerToken);
   return `"${parts.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '')}"`;
 }
 
 function valueAt(root: unknown, pointer: string): unknown {
   let current = root;
   for (const raw of pointer.split('/').slice(1)) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const part = unescapePointerToken(raw);
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[part];
   }
