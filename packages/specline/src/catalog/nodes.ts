@@ -220,6 +220,12 @@ export function isModel(dataset: Dataset | undefined): dataset is Model {
   return dataset?.kind === 'model';
 }
 
+/** Whether a dataset's table has this column: a declared one, or one scd2 adds to a model. */
+export function hasOutputColumn(dataset: Dataset, name: string): boolean {
+  if (dataset.columns.some((column) => column.name === name)) return true;
+  return dataset.kind === 'model' && dataset.load.strategy === 'scd2' && [dataset.load.validFrom, dataset.load.validTo, dataset.load.isCurrent].includes(name);
+}
+
 /** The datasets a model reads: the edges of the lineage graph. */
 export function inputNames(model: Model): string[] {
   return [...new Set(model.inputs.map((input) => input.ref))].sort();

@@ -1,4 +1,4 @@
-import type { Column, Dataset, Model, ModelColumn, ModelInput } from '../catalog';
+import { hasOutputColumn, type Column, type Dataset, type Model, type ModelColumn, type ModelInput } from '../catalog';
 
 /** One upstream column a model column reads. */
 export interface ColumnSource {
@@ -21,7 +21,10 @@ export function columnSourcesOf(model: Model, column: ModelColumn, datasets: Rea
     const input =
       ref.table !== undefined
         ? model.inputs.find((candidate) => candidate.alias === ref.table)
-        : model.inputs.find((candidate) => datasets.get(candidate.ref)?.columns.some((c) => c.name === ref.name));
+        : model.inputs.find((candidate) => {
+            const dataset = datasets.get(candidate.ref);
+            return dataset !== undefined && hasOutputColumn(dataset, ref.name);
+          });
     if (!input) continue;
     const key = `${input.alias}\0${ref.name}`;
     if (seen.has(key)) continue;
