@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from './golden-workspace';
+import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from '../../test-support/golden-workspace';
 
-const EXPECTED = path.join(__dirname, '__golden__', 'expected');
+const EXPECTED = path.join(__dirname, '../../test-support/golden/expected');
 
 function listFiles(root: string, prefix = ''): string[] {
   return readdirSync(path.join(root, prefix), { withFileTypes: true })

@@ -8,7 +8,7 @@ import { quoteIdentifier } from '../sql';
 import { sqlType } from '../compiler';
 import type { GeneratedFile } from './emitter';
 import { generateDatasetCode } from './generate-code';
-import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from './golden-workspace';
+import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from '../../test-support/golden-workspace';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const EXAMPLE = REPO;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkMermaidInBrowser, type MermaidDiagram, type MermaidVerdict } from '../browser/mermaid-in-browser';
+import { checkMermaidInBrowser, type MermaidDiagram, type MermaidVerdict } from '../../test-support/browser/mermaid-in-browser';
 import { loadCatalog, type Catalog } from '../catalog';
 import { findSpecFiles } from '../spec';
 import { mermaidLabel } from './mermaid-text';

@@ -2,7 +2,7 @@
  * A strict checker for the flowchart subset Specline writes, against Mermaid's documented
  * flowchart grammar, rejecting anything outside it rather than guessing:
  * https://mermaid.js.org/syntax/flowchart.html
- * Mermaid itself (browser/mermaid-in-browser.ts) is the real check but needs Chromium; this
+ * Mermaid itself (test-support/browser/mermaid-in-browser.ts) is the real check but needs Chromium; this
  * one runs anywhere in milliseconds and is stricter than Mermaid where Mermaid is lenient:
  * it rejects a raw quote inside a label (Mermaid drops it), edges to undefined nodes and
  * nodes defined twice (Mermaid silently creates or merges them).

@@ -46,7 +46,7 @@ export class DatasetGraph {
         if (degree === 0) insertSorted(ready, reader);
       }
     }
-    const blocked = new Set([...remaining].filter(([node, degree]) => degree > 0).map(([node]) => node));
+    const blocked = new Set([...remaining].filter(([, degree]) => degree > 0).map(([node]) => node));
     return { order, cycles: this.cyclesAmong(blocked) };
   }
 

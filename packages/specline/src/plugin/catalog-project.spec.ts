@@ -1,16 +1,8 @@
 import { buildCatalogProject } from './catalog-project';
-import type { SpecSummary } from './spec-summary';
 
-const summary = (kind: string) => ({ kind }) as SpecSummary;
 const context = { options: { specsDir: 'specs', outputDir: 'build/specline' }, constitutionFile: 'specs/constitution.yaml', pluginInputs: [] };
 
 describe('the catalog project', () => {
-  const summaries = new Map([
-    ['specs/sources/crm/customers.yaml', summary('source')],
-    ['specs/models/stg.yaml', summary('model')],
-    ['specs/glossary/terms.yaml', summary('glossary')],
-    ['specs/workflows/w.yaml', summary('workflow')],
-  ]);
   const names = new Map([
     ['specs/sources/crm/customers.yaml', 'crm_customers'],
     ['specs/models/stg.yaml', 'stg'],

@@ -14,13 +14,12 @@ export const PLUGIN_ROOT = path.resolve(__dirname, '../..');
 export function pluginInputs(workspaceRoot: string): (string | InputDefinition)[] {
   const relative = path.relative(workspaceRoot, PLUGIN_ROOT).split(path.sep).join('/');
   if (relative && !relative.startsWith('..') && !relative.includes('node_modules') && !path.isAbsolute(relative)) {
-    // Tests, their fixtures and golden files do not change what a target produces.
+    // The sources, not dist/: dist is built from them and git ignores it, so Nx would not hash
+    // it. Tests do not change what a target produces; their fixtures live in test-support/.
     return [
       `{workspaceRoot}/${relative}/src/**/*`,
       `!{workspaceRoot}/${relative}/src/**/*.spec.ts`,
-      `!{workspaceRoot}/${relative}/src/**/*.fixture.ts`,
-      `!{workspaceRoot}/${relative}/src/**/__golden__/**`,
-      `!{workspaceRoot}/${relative}/src/**/fixtures/**`,
+      `!{workspaceRoot}/${relative}/src/**/__snapshots__/**`,
       `{workspaceRoot}/${relative}/schemas/*.json`,
       `{workspaceRoot}/${relative}/package.json`,
     ];

@@ -2,8 +2,8 @@ import type { ProjectConfiguration } from '@nx/devkit';
 import { loadCatalog } from '../catalog/load-catalog';
 import { generateCatalogCode, generateDatasetCode } from '../emitters';
 import { findSpecFiles } from '../spec';
-import { WORKSPACE_ROOT } from '../testing/example-catalog.fixture';
-import { scratchSpecs } from '../testing/scratch-workspace.fixture';
+import { WORKSPACE_ROOT } from '../../test-support/example-catalog';
+import { scratchSpecs } from '../../test-support/scratch-workspace';
 import { createNodes } from './create-nodes';
 
 /**

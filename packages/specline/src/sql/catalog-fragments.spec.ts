@@ -1,10 +1,11 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Catalog, Model, SqlFragment } from '../catalog';
 import { warehouseRelation } from '../compiler';
-import { exampleCatalog, typedTables, type SeededEngine } from './example-catalog-tables';
+import { exampleCatalog } from '../../test-support/example-catalog';
+import { typedTables, type SeededEngine } from '../../test-support/example-catalog-tables';
 import { transpileExpression } from './index';
 import { quoteIdentifier } from './quote-identifier';
-import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from './throwaway-postgres';
+import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
 /**
  * Every SQL fragment of the example catalog, translated to an engine and executed there over

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CHECKED_DIALECTS, functionListFile } from './function-lists';
-import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from './throwaway-postgres';
+import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
 /** The same queries as functions/generate-*.{js,sh}; a failure here means: run the script. */
 const DUCKDB_QUERY = 'SELECT DISTINCT lower(function_name) AS name FROM duckdb_functions()';

@@ -1,5 +1,5 @@
 import { initSql, transpileExpression } from './index';
-import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
 /**
  * The PostgreSQL corrections, proven on a real PostgreSQL: each BigQuery expression is

@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog';
 import { warehouseRelation } from '../compiler';
 import { generateCatalogCode, generateDatasetCode } from '../emitters';
-import { exampleCatalog, seedStatement } from './example-catalog-tables';
+import { exampleCatalog } from '../../test-support/example-catalog';
+import { seedStatement } from '../../test-support/example-catalog-tables';
 import { quoteIdentifier } from './quote-identifier';
-import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
+import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
 /**
  * codegen's plain PostgreSQL for the example catalog, run on a real PostgreSQL: the generated

@@ -1,6 +1,5 @@
 import {
   type CorrectionPlan,
-  type PlanFor,
   rewrite,
   type SemanticCorrection,
   type SourceCall,

@@ -1,6 +1,6 @@
 import type { Dataset } from '../catalog';
 import { DuckSession } from '../duckdb';
-import { exampleCatalog } from './example-catalog.fixture';
+import { exampleCatalog } from '../../test-support/example-catalog';
 import { runGenericTests } from './run-generic';
 
 /** Runs a dataset's generic tests against hand-made rows and returns name -> status. */

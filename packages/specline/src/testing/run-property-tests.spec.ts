@@ -1,5 +1,5 @@
 import { compileScd2Apply } from '../compiler';
-import { exampleCatalog } from './example-catalog.fixture';
+import { exampleCatalog } from '../../test-support/example-catalog';
 import { specImplementation, type ModelImplementation } from './model-implementation';
 import { runPropertyTests } from './run-property-tests';
 

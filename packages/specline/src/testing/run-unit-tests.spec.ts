@@ -1,7 +1,7 @@
-import { exampleCatalog } from './example-catalog.fixture';
+import { exampleCatalog } from '../../test-support/example-catalog';
 import { specImplementation } from './model-implementation';
 import { runUnitTests } from './run-unit-tests';
-import { scratchSpecs } from './scratch-workspace.fixture';
+import { scratchSpecs } from '../../test-support/scratch-workspace';
 
 describe('unit tests from given/expect', () => {
   it('pass for every model of the example catalog', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { codegenProject } from './codegen-project';
 
-const GOLDEN_WORKSPACE = path.resolve(__dirname, '../../emitters/__golden__/workspace');
+const GOLDEN_WORKSPACE = path.resolve(__dirname, '../../../test-support/golden/workspace');
 const OPTIONS = { specsDir: 'specs', outputDir: 'build/specline' };
 
 describe('codegenProject', () => {

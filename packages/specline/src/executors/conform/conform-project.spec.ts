@@ -5,7 +5,7 @@ import { initSql } from '../../sql';
 import { conformProject } from './conform-project';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
-const FIXTURES = path.relative(ROOT, path.join(__dirname, 'fixtures'));
+const FIXTURES = path.relative(ROOT, path.join(__dirname, '../../../test-support/fixtures'));
 const SPEC = 'specs/models/staging/stg_customers.yaml';
 
 /** Runs conform on the fixture, optionally edited into a variant written to a scratch folder. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DuckSession } from '../../duckdb';
 import { initSql } from '../../sql';
-import { scratchSpecs } from '../../testing/scratch-workspace.fixture';
+import { scratchSpecs } from '../../../test-support/scratch-workspace';
 import { runProject } from './run-project';
 
 const SPEC = 'specs/models/marts/dim_customer.yaml';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { WORKSPACE_ROOT } from '../../testing/example-catalog.fixture';
+import { WORKSPACE_ROOT } from '../../../test-support/example-catalog';
 import { SPEC_TASKS, specTaskOf } from './spec-task';
 
 const OPTIONS = { specsDir: 'specs', outputDir: 'build/specline' };

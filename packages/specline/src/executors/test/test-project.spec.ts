@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { initSql } from '../../sql';
-import { scratchSpecs } from '../../testing/scratch-workspace.fixture';
+import { scratchSpecs } from '../../../test-support/scratch-workspace';
 import { testProject } from './test-project';
 
 const SPEC = 'specs/models/staging/stg_customers.yaml';

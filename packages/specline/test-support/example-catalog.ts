@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { loadCatalog, type Catalog } from '../catalog';
-import { findSpecFiles } from '../spec';
-import { initSql } from '../sql';
+import { loadCatalog, type Catalog } from '../src/catalog';
+import { findSpecFiles } from '../src/spec';
+import { initSql } from '../src/sql';
 
-export const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 
 /** Loads a catalog from a workspace (the repository by default) for tests; throws when it does not load. */
 export async function exampleCatalog(root = WORKSPACE_ROOT): Promise<Catalog> {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { WORKSPACE_ROOT } from './example-catalog.fixture';
+import { WORKSPACE_ROOT } from './example-catalog';
 
 /** A scratch copy of the example specs with one file edited; removed by the returned cleanup. */
 export function scratchSpecs(file: string, edit: (text: string) => string): { root: string; cleanup: () => void } {

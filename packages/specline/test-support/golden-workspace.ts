@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import { loadCatalog, type Catalog } from '../catalog';
-import { formatDiagnostics, hasErrors } from '../diagnostics';
-import { findSpecFiles } from '../spec';
-import { initSql } from '../sql';
-import type { GeneratedFile } from './emitter';
-import { generateCatalogCode, generateDatasetCode } from './generate-code';
+import { loadCatalog, type Catalog } from '../src/catalog';
+import { formatDiagnostics, hasErrors } from '../src/diagnostics';
+import { findSpecFiles } from '../src/spec';
+import { initSql } from '../src/sql';
+import type { GeneratedFile } from '../src/emitters/emitter';
+import { generateCatalogCode, generateDatasetCode } from '../src/emitters/generate-code';
 
 /** The fixture catalog of the golden tests: every load strategy, join type and aggregate. */
-export const GOLDEN_WORKSPACE = path.join(__dirname, '__golden__', 'workspace');
+export const GOLDEN_WORKSPACE = path.join(__dirname, 'golden', 'workspace');
 
 /** Loads a workspace's catalog for tests; a catalog with errors is a broken fixture. */
 export async function loadTestCatalog(root: string): Promise<Catalog> {

@@ -1,25 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCatalog, type Catalog, type SourceTable } from '../catalog';
-import { createColumnsTable, createTableIfMissing, warehouseRelation } from '../compiler';
-import { findSpecFiles } from '../spec';
-import { quoteIdentifier } from './quote-identifier';
-import type { SqlDialect } from './dialects';
-import { initSql } from './polyglot-runtime';
+import type { Catalog, SourceTable } from '../src/catalog';
+import { createColumnsTable, createTableIfMissing, warehouseRelation } from '../src/compiler';
+import { quoteIdentifier } from '../src/sql/quote-identifier';
+import { WORKSPACE_ROOT } from './example-catalog';
 
 /**
  * Test fixtures for running generated SQL on real engines: the example catalog in specs/, and
  * the statements that give an engine its typed tables, as codegen's plain SQL names them
  * (raw.<table>, <layer schema>.<model>), with the seed CSVs loaded into the sources.
  */
-export const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
-
-export async function exampleCatalog(): Promise<Catalog> {
-  await initSql();
-  const { catalog, diagnostics } = await loadCatalog(WORKSPACE_ROOT, await findSpecFiles(WORKSPACE_ROOT, 'specs'));
-  if (!catalog) throw new Error(`the example catalog does not load: ${JSON.stringify(diagnostics)}`);
-  return catalog;
-}
 
 export type SeededEngine = 'duckdb' | 'postgresql';
 
