@@ -1,8 +1,9 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { formatDataType, type Catalog } from '../../catalog';
-import { copyExampleSpecs } from '../shared/example-workspace';
+import { copyExampleSpecs } from '../../../test-support/example-workspace';
 import { loadTreeCatalog } from '../shared/tree-catalog';
 import { importGenerator } from './generator';
 
@@ -16,7 +17,12 @@ function workspaceWithoutModels() {
 }
 
 function contract(catalog: Catalog): string[] {
-  return catalog.models.map((m) => `${m.name} ${m.layer} ${m.load.strategy} pk=${m.primaryKey.join(',')} ${m.inputs.map((i) => `${i.alias}=${i.ref}`).join(',')} | ${m.columns.map((c) => `${c.name}:${formatDataType(c.type)}${c.aggregate ? `:${c.aggregate}` : ''}`).join(',')}`).sort();
+  return catalog.models
+    .map(
+      (m) =>
+        `${m.name} ${m.layer} ${m.load.strategy} pk=${m.primaryKey.join(',')} ${m.inputs.map((i) => `${i.alias}=${i.ref}`).join(',')} | ${m.columns.map((c) => `${c.name}:${formatDataType(c.type)}${c.aggregate ? `:${c.aggregate}` : ''}`).join(',')}`,
+    )
+    .sort();
 }
 
 async function exampleContract(): Promise<string[]> {
@@ -46,7 +52,13 @@ describe.each([
       const tree = workspaceWithoutModels();
       tree.write(`docs/requirements/${file}`, readFileSync(path.join(DOCS, file)));
       await importGenerator(tree, { input: `docs/requirements/${file}` });
-      outputs.push(tree.listChanges().filter((c) => c.path.startsWith('specs/models/')).map((c) => `${c.path}\n${c.content?.toString()}`).join('\n'));
+      outputs.push(
+        tree
+          .listChanges()
+          .filter((c) => c.path.startsWith('specs/models/'))
+          .map((c) => `${c.path}\n${c.content?.toString()}`)
+          .join('\n'),
+      );
     }
     expect(outputs[0]).toBe(outputs[1]);
   });
@@ -93,5 +105,74 @@ describe('spec:import reporting', () => {
 
   it('rejects an input that is neither markdown nor JSON', async () => {
     await expect(importGenerator(createTreeWithEmptyWorkspace(), { input: 'x.txt' })).rejects.toMatchObject({ code: 'invalid-option' });
+  });
+});
+
+describe('spec:import input paths', () => {
+  const MARKDOWN = readFileSync(path.join(DOCS, 'customer_360.md'), 'utf-8');
+  let outside: string;
+  beforeEach(() => {
+    outside = mkdtempSync(path.join(tmpdir(), 'specline-import-'));
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(outside, { recursive: true, force: true });
+  });
+  const written = (tree: ReturnType<typeof workspaceWithoutModels>) =>
+    tree
+      .listChanges()
+      .filter((c) => c.path.startsWith('specs/models/'))
+      .map((c) => `${c.path}\n${c.content?.toString('utf-8')}`)
+      .join('\n');
+
+  it('records the workspace-relative path of an input in the workspace, however it was given', async () => {
+    const tree = workspaceWithoutModels();
+    tree.write('docs/requirements/customer_360.md', MARKDOWN);
+    jest.spyOn(process, 'cwd').mockReturnValue('/virtual/docs');
+    const report = await importGenerator(tree, { input: 'requirements/customer_360.md' });
+    expect(report.written.length).toBeGreaterThan(0);
+    for (const file of report.written)
+      expect(tree.read(file, 'utf-8')).toContain('# Imported by nx g spec:import from docs/requirements/customer_360.md.\n');
+  });
+
+  it('reads an input outside the workspace from disk and records only its file name, so the specs do not depend on where it was', async () => {
+    const outputs: string[] = [];
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'specline-import-'));
+    try {
+      for (const folder of [outside, elsewhere]) {
+        const input = path.join(folder, 'customer_360.md');
+        writeFileSync(input, MARKDOWN);
+        const tree = workspaceWithoutModels();
+        await importGenerator(tree, { input });
+        const text = written(tree);
+        expect(text).toContain('# Imported by nx g spec:import from customer_360.md.\n');
+        expect(text).not.toContain(folder);
+        outputs.push(text);
+      }
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    expect(outputs[0]).toBe(outputs[1]);
+  });
+
+  it('expands ~/ to the home folder and keeps the home folder out of the specs', async () => {
+    writeFileSync(path.join(outside, 'req.json'), readFileSync(path.join(DOCS, 'customer_360.spec.json')));
+    const home = homedir();
+    jest.spyOn(jest.requireActual<typeof import('node:os')>('node:os'), 'homedir').mockReturnValue(outside);
+    const tree = workspaceWithoutModels();
+    const report = await importGenerator(tree, { input: '~/req.json' });
+    expect(report.unmapped).toEqual([]);
+    const text = written(tree);
+    expect(text).toContain('# Imported by nx g spec:import from req.json.\n');
+    expect(text).not.toContain(outside);
+    expect(text).not.toContain(home);
+  });
+
+  it('refuses a missing input naming --input and the path as resolved', async () => {
+    const missing = path.join(outside, 'gone.md');
+    await expect(importGenerator(workspaceWithoutModels(), { input: missing })).rejects.toMatchObject({
+      code: 'invalid-option',
+      message: `--input: ${missing} does not exist. A path may be absolute, relative to the current folder, or start with ~/.`,
+    });
   });
 });

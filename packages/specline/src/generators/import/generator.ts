@@ -1,6 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
 import { GeneratorError } from '../shared/generator-error';
-import { readWorkspaceFile } from '../shared/read-workspace-file';
+import { readInputFile } from '../shared/input-file';
 import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { writeValidatedSpecs } from '../shared/write-validated';
@@ -23,10 +23,16 @@ export interface ImportReport {
 export async function importGenerator(tree: Tree, options: ImportGeneratorSchema): Promise<ImportReport> {
   const input = options.input ?? '';
   const kind = /\.md$/i.test(input) ? 'markdown' : /\.json$/i.test(input) ? 'json' : undefined;
-  if (!kind) throw new GeneratorError('invalid-option', `--input: ${input || '(none)'} must be a .md requirements file or a spec.json file.`);
-  const text = readWorkspaceFile(tree, input, '--input');
-  const parsed = kind === 'markdown' ? parseRequirementsMarkdown(text, input) : parseSpecJson(text, input);
-  if (parsed.models.length === 0) throw new GeneratorError('invalid-option', `--input: ${input} holds no models (${kind === 'markdown' ? 'expected "### Model: <name> (schema: <s>)" sections' : 'expected { "models": [...] }'}).`);
+  if (!kind)
+    throw new GeneratorError('invalid-option', `--input: ${input || '(none)'} must be a .md requirements file or a spec.json file.`);
+  const source = readInputFile(tree, input, '--input');
+  // Messages name the file as the user typed it; the specs only record source.name.
+  const parsed = kind === 'markdown' ? parseRequirementsMarkdown(source.text, input) : parseSpecJson(source.text, input);
+  if (parsed.models.length === 0)
+    throw new GeneratorError(
+      'invalid-option',
+      `--input: ${input} holds no models (${kind === 'markdown' ? 'expected "### Model: <name> (schema: <s>)" sections' : 'expected { "models": [...] }'}).`,
+    );
   const specsDir = specsDirOf(tree);
   const files = new Map<string, string>();
   const unmapped: Unmapped[] = [...parsed.unmapped];
@@ -34,18 +40,28 @@ export async function importGenerator(tree: Tree, options: ImportGeneratorSchema
     const converted = toModelSpec(model);
     unmapped.push(...converted.unmapped);
     if (!/^[a-z][a-z0-9_]{0,62}$/.test(converted.name) || !/^[a-z][a-z0-9_]{0,62}$/.test(converted.layer)) {
-      throw new GeneratorError('invalid-option', `${model.origin}: a model needs a lower-case name and a layer (got name "${converted.name}", layer "${converted.layer}").`);
+      throw new GeneratorError(
+        'invalid-option',
+        `${model.origin}: a model needs a lower-case name and a layer (got name "${converted.name}", layer "${converted.layer}").`,
+      );
     }
     const file = `${specsDir}/models/${converted.layer}/${converted.name}.yaml`;
-    if (files.has(file)) throw new GeneratorError('invalid-option', `${model.origin}: a second model named ${converted.name}; names must be unique.`);
-    files.set(file, renderSpecYaml(file, converted.spec, `Imported by nx g spec:import from ${input}.`));
+    if (files.has(file))
+      throw new GeneratorError('invalid-option', `${model.origin}: a second model named ${converted.name}; names must be unique.`);
+    files.set(file, renderSpecYaml(file, converted.spec, `Imported by nx g spec:import from ${source.name}.`));
   }
   if (options.strict && unmapped.length > 0) {
-    throw new GeneratorError('invalid-spec', `Nothing was written: ${unmapped.length} piece(s) could not be mapped (--strict):\n${formatUnmapped(unmapped)}`);
+    throw new GeneratorError(
+      'invalid-spec',
+      `Nothing was written: ${unmapped.length} piece(s) could not be mapped (--strict):\n${formatUnmapped(unmapped)}`,
+    );
   }
   await writeValidatedSpecs(tree, specsDir, files, options.force === true);
   for (const file of files.keys()) logger.info(`spec:import: ${file}`);
-  if (unmapped.length > 0) logger.warn(`spec:import: ${unmapped.length} piece(s) could not be mapped; add them to the specs by hand:\n${formatUnmapped(unmapped)}`);
+  if (unmapped.length > 0)
+    logger.warn(
+      `spec:import: ${unmapped.length} piece(s) could not be mapped; add them to the specs by hand:\n${formatUnmapped(unmapped)}`,
+    );
   return { written: [...files.keys()], unmapped };
 }
 

@@ -1,13 +1,29 @@
 import type { ImportedModel, ImportedRow, Unmapped } from './imported-model';
 
 const TABLES: Record<string, 'column_mapping' | 'joins' | 'filters' | 'aggregations' | 'group_by' | 'constraints'> = {
-  'column mapping': 'column_mapping', columns: 'column_mapping', joins: 'joins', filters: 'filters', aggregations: 'aggregations', 'group by': 'group_by', constraints: 'constraints',
+  'column mapping': 'column_mapping',
+  columns: 'column_mapping',
+  joins: 'joins',
+  filters: 'filters',
+  aggregations: 'aggregations',
+  'group by': 'group_by',
+  constraints: 'constraints',
 };
 const FIELDS = ['layer', 'description', 'owner', 'load'] as const;
 
 /** A table cell: `\|` is a literal pipe, backticks around code are decoration. */
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|').replace(/^`(.*)`$/s, '$1'));
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) =>
+      c
+        .trim()
+        .replace(/\\\|/g, '|')
+        .replace(/^`(.*)`$/s, '$1'),
+    );
 }
 
 /**
@@ -28,7 +44,20 @@ export function parseRequirementsMarkdown(markdown: string, file: string): { mod
     const origin = `${file}:${i + 1}`;
     const heading = /^###\s+Model:\s*([A-Za-z0-9_]+)\s*(?:\(schema:\s*([A-Za-z0-9_]+)\))?\s*$/.exec(line);
     if (heading) {
-      model = { origin, name: heading[1], schema: heading[2], layer: undefined, sources: [], column_mapping: [], joins: [], filters: [], aggregations: [], group_by: [], constraints: {}, unknown: [] };
+      model = {
+        origin,
+        name: heading[1],
+        schema: heading[2],
+        layer: undefined,
+        sources: [],
+        column_mapping: [],
+        joins: [],
+        filters: [],
+        aggregations: [],
+        group_by: [],
+        constraints: {},
+        unknown: [],
+      };
       models.push(model as ImportedModel);
       section = undefined;
       continue;
@@ -43,7 +72,10 @@ export function parseRequirementsMarkdown(markdown: string, file: string): { mod
       if (!section) report('unknown section; expected Column mapping, Joins, Filters, Aggregations, Group by or Constraints');
       continue;
     }
-    if (/^sources:\s*$/i.test(line.trim())) { section = 'sources'; continue; }
+    if (/^sources:\s*$/i.test(line.trim())) {
+      section = 'sources';
+      continue;
+    }
     const field = /^-\s+([A-Za-z ]+):\s*(.+)$/.exec(line);
     if (field && section === undefined && FIELDS.includes(field[1].toLowerCase() as (typeof FIELDS)[number])) {
       (model as Record<string, unknown>)[field[1].toLowerCase()] = field[2].trim();
@@ -57,7 +89,10 @@ export function parseRequirementsMarkdown(markdown: string, file: string): { mod
     }
     if (section && line.trim().startsWith('|')) {
       const row = cells(line);
-      if (!header) { header = row.map((h) => h.toLowerCase().replace(/\s+/g, '_')); continue; }
+      if (!header) {
+        header = row.map((h) => h.toLowerCase().replace(/\s+/g, '_'));
+        continue;
+      }
       if (row.every((c) => /^:?-+:?$/.test(c))) continue;
       const values = Object.fromEntries(header.map((h, k) => [h, row[k] ?? '']));
       const entry: ImportedRow = { origin, values };

@@ -1,6 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { parse } from 'yaml';
-import { copyExampleSpecs } from '../shared/example-workspace';
+import { copyExampleSpecs } from '../../../test-support/example-workspace';
 import { modelGenerator } from './generator';
 
 function workspace() {
@@ -12,10 +12,17 @@ function workspace() {
 describe('spec:model', () => {
   it('scaffolds a model from two inputs with picked columns, a join on the shared key and key tests', async () => {
     const tree = workspace();
-    await modelGenerator(tree, { name: 'int_customer_contacts', inputs: 'stg_customers,stg_support_tickets:t', columns: 'c.customer_id,email,t.ticket_id' });
+    await modelGenerator(tree, {
+      name: 'int_customer_contacts',
+      inputs: 'stg_customers,stg_support_tickets:t',
+      columns: 'c.customer_id,email,t.ticket_id',
+    });
     const spec = parse(tree.read('specs/models/intermediate/int_customer_contacts.yaml', 'utf-8') as string);
     expect(spec.layer).toBe('intermediate');
-    expect(spec.sources).toEqual([{ ref: 'stg_customers', alias: 'c' }, { ref: 'stg_support_tickets', alias: 't' }]);
+    expect(spec.sources).toEqual([
+      { ref: 'stg_customers', alias: 'c' },
+      { ref: 'stg_support_tickets', alias: 't' },
+    ]);
     expect(spec.joins).toEqual([{ type: 'left', alias: 't', on: 'c.customer_id = t.customer_id' }]);
     expect(spec.columns.map((c: { from: string }) => c.from)).toEqual(['c.customer_id', 'c.email', 't.ticket_id']);
     expect(spec.columns[0].tests).toEqual(['not_null', 'unique']);
@@ -25,7 +32,16 @@ describe('spec:model', () => {
     const tree = workspace();
     await modelGenerator(tree, { name: 'stg_crm_customers_copy', inputs: 'crm_customers' });
     const spec = parse(tree.read('specs/models/staging/stg_crm_customers_copy.yaml', 'utf-8') as string);
-    expect(spec.columns.map((c: { name: string }) => c.name)).toEqual(['customer_id', 'first_name', 'last_name', 'email', 'phone', 'status', 'created_at', 'updated_at']);
+    expect(spec.columns.map((c: { name: string }) => c.name)).toEqual([
+      'customer_id',
+      'first_name',
+      'last_name',
+      'email',
+      'phone',
+      'status',
+      'created_at',
+      'updated_at',
+    ]);
   });
 
   it.each([
@@ -49,7 +65,10 @@ describe('spec:model', () => {
 
   it('refuses a model whose name an existing spec elsewhere already uses, leaving that spec valid', async () => {
     const tree = workspace();
-    const existing = (tree.read('specs/models/intermediate/int_orders_usd.yaml', 'utf-8') as string).replace('name: int_orders_usd', 'name: int_new');
+    const existing = (tree.read('specs/models/intermediate/int_orders_usd.yaml', 'utf-8') as string).replace(
+      'name: int_orders_usd',
+      'name: int_new',
+    );
     tree.write('specs/zz_custom/int_new.yaml', existing);
     await expect(modelGenerator(tree, { name: 'int_new', inputs: 'stg_customers' })).rejects.toMatchObject({ code: 'invalid-spec' });
     expect(tree.exists('specs/models/intermediate/int_new.yaml')).toBe(false);

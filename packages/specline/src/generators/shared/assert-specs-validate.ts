@@ -12,7 +12,9 @@ import { loadTreeCatalog } from './tree-catalog';
 export async function assertSpecsValidate(tree: Tree, specsDir: string, written: readonly string[]): Promise<void> {
   const { diagnostics } = await loadTreeCatalog(tree, specsDir);
   const ours = new Set(written);
-  const errors = diagnostics.filter((d) => d.severity === 'error' && (ours.has(d.location.file) || (d.related ?? []).some((place) => ours.has(place.file))));
+  const errors = diagnostics.filter(
+    (d) => d.severity === 'error' && (ours.has(d.location.file) || (d.related ?? []).some((place) => ours.has(place.file))),
+  );
   if (errors.length > 0) {
     throw new GeneratorError(
       'invalid-spec',

@@ -7,6 +7,11 @@ import { stringify } from 'yaml';
  */
 export function renderSpecYaml(file: string, spec: Record<string, unknown>, comment?: string): string {
   const ref = `${'../'.repeat(file.split('/').length - 1)}node_modules/@specline/nx-plugin/schemas/${String(spec['kind'])}.schema.json`;
-  const note = comment ? comment.split('\n').map((line) => `# ${line}`.trimEnd()).join('\n') + '\n' : '';
+  const note = comment
+    ? comment
+        .split('\n')
+        .map((line) => `# ${line}`.trimEnd())
+        .join('\n') + '\n'
+    : '';
   return `# yaml-language-server: $schema=${ref}\n${note}${stringify({ $schema: ref, ...spec }, { lineWidth: 0, indentSeq: true })}`;
 }

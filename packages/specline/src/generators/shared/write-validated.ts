@@ -11,7 +11,11 @@ export async function writeValidatedSpecs(tree: Tree, specsDir: string, files: R
   const previous = new Map([...files.keys()].map((file) => [file, tree.exists(file) ? tree.read(file) : null]));
   writeFilesGuarded(tree, files, force);
   try {
-    await assertSpecsValidate(tree, specsDir, [...files.keys()].filter((f) => /\.(ya?ml|json)$/.test(f)));
+    await assertSpecsValidate(
+      tree,
+      specsDir,
+      [...files.keys()].filter((f) => /\.(ya?ml|json)$/.test(f)),
+    );
   } catch (error) {
     for (const [file, content] of previous) {
       if (content === null) tree.delete(file);

@@ -13,18 +13,32 @@ const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Spec names are lower-case identifiers; source systems are not that tidy. */
 export function specColumnName(raw: string, origin: string): string {
-  const name = raw.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!IDENTIFIER.test(name)) {
-    throw new GeneratorError('invalid-option', `${origin}: the column name "${raw}" cannot become a spec identifier (a letter, then letters, digits or underscores). Rename it in the input.`);
+    throw new GeneratorError(
+      'invalid-option',
+      `${origin}: the column name "${raw}" cannot become a spec identifier (a letter, then letters, digits or underscores). Rename it in the input.`,
+    );
   }
   return name;
 }
 
 export function canonicalType(raw: string, origin: string): string {
   // VARCHAR(200): a length is a storage detail, and the type parser only takes precisions.
-  const parsed = parseDataType(raw) ?? (/^(string|bytes|varchar|char|text|nvarchar|varbinary|binary)\s*\(/i.test(raw) ? parseDataType(raw.replace(/\(.*\)\s*$/, '')) : undefined);
+  const parsed =
+    parseDataType(raw) ??
+    (/^(string|bytes|varchar|char|text|nvarchar|varbinary|binary)\s*\(/i.test(raw)
+      ? parseDataType(raw.replace(/\(.*\)\s*$/, ''))
+      : undefined);
   if (!parsed) {
-    throw new GeneratorError('invalid-option', `${origin}: "${raw}" is not a type Specline knows. Use STRING, INT64, FLOAT64, NUMERIC(p,s), BOOL, DATE, TIMESTAMP, DATETIME, TIME, BYTES or JSON.`);
+    throw new GeneratorError(
+      'invalid-option',
+      `${origin}: "${raw}" is not a type Specline knows. Use STRING, INT64, FLOAT64, NUMERIC(p,s), BOOL, DATE, TIMESTAMP, DATETIME, TIME, BYTES or JSON.`,
+    );
   }
   return formatDataType(parsed);
 }
@@ -51,7 +65,8 @@ export function parseInlineColumns(text: string): ColumnDraft[] {
     .filter((item) => item.length > 0)
     .map((item) => {
       const match = /^([^:]+):(.+?)(!?)$/.exec(item);
-      if (!match) throw new GeneratorError('invalid-option', `--columns: "${item}" is not name:TYPE (add ! for NOT NULL), e.g. lead_id:INT64!`);
+      if (!match)
+        throw new GeneratorError('invalid-option', `--columns: "${item}" is not name:TYPE (add ! for NOT NULL), e.g. lead_id:INT64!`);
       return { name: specColumnName(match[1], '--columns'), type: canonicalType(match[2].trim(), '--columns'), nullable: match[3] !== '!' };
     });
 }

@@ -10,17 +10,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -44,9 +54,14 @@ export function inferCsvColumns(text: string, origin: string): ColumnDraft[] {
   const [header, ...data] = rows;
   const names = header.map((h, i) => specColumnName(h, `${origin}:1 column ${i + 1}`));
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw new GeneratorError('invalid-option', `${origin}:1: the header names ${duplicate} twice. Column names must be unique.`);
+  if (duplicate)
+    throw new GeneratorError('invalid-option', `${origin}:1: the header names ${duplicate} twice. Column names must be unique.`);
   data.forEach((r, i) => {
-    if (r.length !== header.length) throw new GeneratorError('invalid-option', `${origin}:${i + 2}: the row has ${r.length} fields, the header ${header.length}. Quote values that contain commas.`);
+    if (r.length !== header.length)
+      throw new GeneratorError(
+        'invalid-option',
+        `${origin}:${i + 2}: the row has ${r.length} fields, the header ${header.length}. Quote values that contain commas.`,
+      );
   });
   return names.map((name, index) => {
     const values = data.map((r) => r[index]).filter((v) => v !== '');

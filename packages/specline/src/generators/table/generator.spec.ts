@@ -1,6 +1,7 @@
 import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { GeneratorError } from '../shared/generator-error';
@@ -33,24 +34,45 @@ describe('spec:table', () => {
     expect(source.primary_key).toEqual(['lead_id']);
     expect(source.load).toEqual({ strategy: 'incremental', cursor: 'updated_at' });
     expect(source.columns.map((c: { name: string; type: string }) => `${c.name}:${c.type}`)).toEqual([
-      'lead_id:INT64', 'email:STRING', 'full_name:STRING', 'score:NUMERIC(5,2)', 'created_at:TIMESTAMP', 'updated_at:TIMESTAMP',
+      'lead_id:INT64',
+      'email:STRING',
+      'full_name:STRING',
+      'score:NUMERIC(5,2)',
+      'created_at:TIMESTAMP',
+      'updated_at:TIMESTAMP',
     ]);
     expect(source.columns[0]).toMatchObject({ nullable: false, tests: ['not_null', 'unique'] });
     expect(source.columns[1]).toMatchObject({ pii: true });
     const staging = parse(tree.read('specs/models/staging/stg_leads.yaml', 'utf-8') as string);
     expect(staging.sources).toEqual([{ ref: 'crm_leads', alias: 's' }]);
     const transforms = Object.fromEntries(staging.columns.map((c: { name: string; transform?: string }) => [c.name, c.transform]));
-    expect(transforms).toEqual({ lead_id: undefined, email: 'LOWER(TRIM({from}))', full_name: 'TRIM({from})', score: undefined, created_at: undefined, updated_at: undefined });
+    expect(transforms).toEqual({
+      lead_id: undefined,
+      email: 'LOWER(TRIM({from}))',
+      full_name: 'TRIM({from})',
+      score: undefined,
+      created_at: undefined,
+      updated_at: undefined,
+    });
     expect(tree.read('specs/sources/crm/leads.yaml', 'utf-8')).toMatchSnapshot();
   });
 
   it('infers types from CSV rows and keeps the CSV as the seed', async () => {
     const tree = workspace();
-    tree.write('in/leads.csv', 'lead_id,postal_code,score,active,signup_date,seen_at,note\n1,02134,1.5,true,2024-01-02,2024-01-02 10:00:00,hi\n2,10117,2,false,2024-02-03,2024-02-03T11:00:00Z,\n');
+    tree.write(
+      'in/leads.csv',
+      'lead_id,postal_code,score,active,signup_date,seen_at,note\n1,02134,1.5,true,2024-01-02,2024-01-02 10:00:00,hi\n2,10117,2,false,2024-02-03,2024-02-03T11:00:00Z,\n',
+    );
     await tableGenerator(tree, { system: 'web', table: 'leads', csv: 'in/leads.csv', primaryKey: 'lead_id' });
     const source = parse(tree.read('specs/sources/web/leads.yaml', 'utf-8') as string);
     expect(source.columns.map((c: { name: string; type: string }) => `${c.name}:${c.type}`)).toEqual([
-      'lead_id:INT64', 'postal_code:STRING', 'score:FLOAT64', 'active:BOOL', 'signup_date:DATE', 'seen_at:TIMESTAMP', 'note:STRING',
+      'lead_id:INT64',
+      'postal_code:STRING',
+      'score:FLOAT64',
+      'active:BOOL',
+      'signup_date:DATE',
+      'seen_at:TIMESTAMP',
+      'note:STRING',
     ]);
     expect(source.seed).toBe('leads.csv');
     expect(tree.read('specs/sources/web/leads.csv', 'utf-8')).toBe(tree.read('in/leads.csv', 'utf-8'));
@@ -58,7 +80,12 @@ describe('spec:table', () => {
 
   it('takes inline columns, with commas inside a type kept together', async () => {
     const tree = workspace();
-    await tableGenerator(tree, { system: 'erp', table: 'invoices', columns: 'invoice_id:BIGINT!, amount:DECIMAL(18,2), memo:VARCHAR(20)', primaryKey: 'invoice_id' });
+    await tableGenerator(tree, {
+      system: 'erp',
+      table: 'invoices',
+      columns: 'invoice_id:BIGINT!, amount:DECIMAL(18,2), memo:VARCHAR(20)',
+      primaryKey: 'invoice_id',
+    });
     const source = parse(tree.read('specs/sources/erp/invoices.yaml', 'utf-8') as string);
     expect(source.columns.map((c: { type: string }) => c.type)).toEqual(['INT64', 'NUMERIC(18,2)', 'STRING']);
     expect(source.load).toEqual({ strategy: 'full' });
@@ -69,9 +96,17 @@ describe('spec:table', () => {
     await tableGenerator(tree, { system: 'erp', table: 'invoices', columns: 'invoice_id:INT64!', primaryKey: 'invoice_id' });
     tree.write('specs/sources/erp/invoices.yaml', tree.read('specs/sources/erp/invoices.yaml', 'utf-8') + '# my edit\n');
     const before = tree.read('specs/sources/erp/invoices.yaml', 'utf-8');
-    await expect(tableGenerator(tree, { system: 'erp', table: 'invoices', columns: 'invoice_id:INT64!,x:STRING', primaryKey: 'invoice_id' })).rejects.toMatchObject({ code: 'file-exists' });
+    await expect(
+      tableGenerator(tree, { system: 'erp', table: 'invoices', columns: 'invoice_id:INT64!,x:STRING', primaryKey: 'invoice_id' }),
+    ).rejects.toMatchObject({ code: 'file-exists' });
     expect(tree.read('specs/sources/erp/invoices.yaml', 'utf-8')).toBe(before);
-    await tableGenerator(tree, { system: 'erp', table: 'invoices', columns: 'invoice_id:INT64!,x:STRING', primaryKey: 'invoice_id', force: true });
+    await tableGenerator(tree, {
+      system: 'erp',
+      table: 'invoices',
+      columns: 'invoice_id:INT64!,x:STRING',
+      primaryKey: 'invoice_id',
+      force: true,
+    });
     expect(tree.read('specs/sources/erp/invoices.yaml', 'utf-8')).toContain('name: x');
   });
 
@@ -95,7 +130,9 @@ describe('spec:table', () => {
   it('refuses a spec that would not validate, e.g. a required owner missing', async () => {
     const tree = workspace();
     tree.write('specs/constitution.yaml', CONSTITUTION.replace('owner: data-platform\n', ''));
-    await expect(tableGenerator(tree, { system: 'crm', table: 'leads', columns: 'lead_id:INT64!', primaryKey: 'lead_id' })).rejects.toMatchObject({ code: 'invalid-spec' });
+    await expect(
+      tableGenerator(tree, { system: 'crm', table: 'leads', columns: 'lead_id:INT64!', primaryKey: 'lead_id' }),
+    ).rejects.toMatchObject({ code: 'invalid-spec' });
     expect(tree.exists('specs/sources/crm/leads.yaml')).toBe(false);
   });
 
@@ -108,3 +145,151 @@ describe('spec:table', () => {
     expect(tree.exists('data/specs/sources/crm/leads.yaml')).toBe(true);
   });
 });
+
+describe('spec:table input files', () => {
+  const CSV = 'lead_id,email\n1,a@example.com\n2,b@example.com\n';
+  let outside: string;
+  const restore: (() => void)[] = [];
+  beforeEach(() => {
+    // A real folder outside the tree's root (/virtual), as a download folder would be.
+    outside = mkdtempSync(path.join(tmpdir(), 'specline-input-'));
+  });
+  afterEach(() => {
+    for (const undo of restore.splice(0).reverse()) undo();
+    jest.restoreAllMocks();
+    rmSync(outside, { recursive: true, force: true });
+  });
+  function setEnv(name: string, value: string): void {
+    const previous = process.env[name];
+    process.env[name] = value;
+    restore.push(() => (previous === undefined ? delete process.env[name] : (process.env[name] = previous)));
+  }
+  /** As if nx ran in `dir`; INIT_CWD set as npx sets it. */
+  function ranIn(dir: string): void {
+    jest.spyOn(process, 'cwd').mockReturnValue(dir);
+    setEnv('INIT_CWD', dir);
+  }
+  function changedPaths(tree: Tree): string[] {
+    return tree
+      .listChanges()
+      .map((c) => c.path)
+      .sort();
+  }
+
+  it('reads --ddl from an absolute path outside the workspace, and leaves that folder as it was', async () => {
+    const ddl = path.join(outside, 'leads.sql');
+    writeFileSync(ddl, DDL);
+    const tree = workspace();
+    const before = changedPaths(tree);
+    await tableGenerator(tree, { system: 'crm', table: 'leads', ddl, cursor: 'updated_at' });
+    expect(parse(tree.read('specs/sources/crm/leads.yaml', 'utf-8') as string).primary_key).toEqual(['lead_id']);
+    expect(changedPaths(tree).filter((p) => !before.includes(p))).toEqual(['specs/sources/crm/leads.yaml']);
+    expect(readdirSync(outside)).toEqual(['leads.sql']);
+    expect(readFileSync(ddl, 'utf-8')).toBe(DDL);
+  });
+
+  it('reads --csv from ~/ and copies it only beside the spec, as its seed', async () => {
+    mkdirSync(path.join(outside, 'exports'));
+    writeFileSync(path.join(outside, 'exports/leads.csv'), CSV);
+    // os.homedir() reads the real environment, not the test's copy of process.env.
+    jest.spyOn(jest.requireActual<typeof import('node:os')>('node:os'), 'homedir').mockReturnValue(outside);
+    const tree = workspace();
+    const before = changedPaths(tree);
+    await tableGenerator(tree, { system: 'web', table: 'leads', csv: '~/exports/leads.csv', primaryKey: 'lead_id' });
+    expect(tree.read('specs/sources/web/leads.csv', 'utf-8')).toBe(CSV);
+    expect(changedPaths(tree).filter((p) => !before.includes(p))).toEqual(['specs/sources/web/leads.csv', 'specs/sources/web/leads.yaml']);
+    expect(tree.read('specs/sources/web/leads.yaml', 'utf-8')).not.toContain(outside);
+  });
+
+  it('reads a path relative to the folder the command ran in, falling back to the workspace root', async () => {
+    const tree = workspace();
+    tree.write('apps/web/leads.csv', CSV);
+    tree.write('leads.csv', 'lead_id,root_only\n1,x\n');
+    tree.write('apps/exports/signups.csv', 'signup_id\n7\n');
+    tree.write('root-only.csv', 'lead_id,fallback\n1,x\n');
+    ranIn('/virtual/apps/web');
+    await tableGenerator(tree, { system: 'web', table: 'leads', csv: 'leads.csv', seed: false });
+    expect(parse(tree.read('specs/sources/web/leads.yaml', 'utf-8') as string).columns.map((c: { name: string }) => c.name)).toEqual([
+      'lead_id',
+      'email',
+    ]);
+    await tableGenerator(tree, { system: 'web', table: 'signups', csv: '../exports/signups.csv', seed: false });
+    expect(tree.exists('specs/sources/web/signups.yaml')).toBe(true);
+    await tableGenerator(tree, { system: 'web', table: 'fallback', csv: 'root-only.csv', seed: false });
+    expect(parse(tree.read('specs/sources/web/fallback.yaml', 'utf-8') as string).columns.map((c: { name: string }) => c.name)).toEqual([
+      'lead_id',
+      'fallback',
+    ]);
+  });
+
+  it('takes the folder from INIT_CWD when npm run has moved the process to the workspace root', async () => {
+    const tree = workspace();
+    tree.write('apps/web/leads.csv', CSV);
+    jest.spyOn(process, 'cwd').mockReturnValue('/virtual');
+    setEnv('INIT_CWD', '/virtual/apps/web');
+    await tableGenerator(tree, { system: 'web', table: 'leads', csv: 'leads.csv', seed: false });
+    expect(tree.exists('specs/sources/web/leads.yaml')).toBe(true);
+  });
+
+  it('reads a relative path that leads out of the workspace from disk', async () => {
+    writeFileSync(path.join(outside, 'leads.csv'), CSV);
+    ranIn('/virtual/apps');
+    const tree = workspace();
+    await tableGenerator(tree, { system: 'web', table: 'leads', csv: path.relative('/virtual/apps', path.join(outside, 'leads.csv')) });
+    expect(tree.read('specs/sources/web/leads.csv', 'utf-8')).toBe(CSV);
+  });
+
+  it('reads an absolute path inside the workspace through the tree, so --dry-run sees pending changes', async () => {
+    const tree = workspace();
+    tree.write('in/leads.csv', CSV);
+    await tableGenerator(tree, { system: 'web', table: 'leads', csv: '/virtual/in/leads.csv', seed: false });
+    expect(tree.exists('specs/sources/web/leads.yaml')).toBe(true);
+  });
+
+  it('names the flag, the resolved path and the accepted forms when the file is missing', async () => {
+    const tree = workspace();
+    const missing = path.join(outside, 'nope.sql');
+    await expect(tableGenerator(tree, { system: 'crm', table: 'leads', ddl: missing })).rejects.toMatchObject({
+      code: 'invalid-option',
+      message: `--ddl: ${missing} does not exist. A path may be absolute, relative to the current folder, or start with ~/.`,
+    });
+    ranIn('/virtual/apps/web');
+    await expect(tableGenerator(tree, { system: 'crm', table: 'leads', csv: 'nope.csv' })).rejects.toMatchObject({
+      code: 'invalid-option',
+      message:
+        '--csv: /virtual/apps/web/nope.csv does not exist (nor does /virtual/nope.csv). A path may be absolute, relative to the current folder, or start with ~/.',
+    });
+  });
+
+  it.each([
+    ['a folder outside the workspace', () => '<outside>', /^--csv: \S+ is a folder; name the file in it\./],
+    ['a folder in the workspace', () => 'specs', /^--csv: \/virtual\/specs is a folder; name the file in it\./],
+    ['the workspace root', () => '.', /^--csv: \/virtual is a folder/],
+    ['an unreadable file', () => '<unreadable>', /^--csv: \S+leads\.csv could not be read \(permission denied\)\.$/],
+  ])('refuses %s with an option error, not a stack trace, and writes nothing', async (_, given, message) => {
+    const unreadable = path.join(outside, 'leads.csv');
+    writeFileSync(unreadable, CSV);
+    // Tests run as root here, where file modes do not stop a read; the read is made to fail as EACCES would.
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const read = fs.readFileSync;
+    jest.spyOn(fs, 'readFileSync').mockImplementation(((file: string, ...rest: unknown[]) => {
+      if (file === unreadable) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+      return (read as (...args: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync);
+    const tree = workspace();
+    const before = snapshotPaths(tree);
+    const csv = given().replace('<outside>', outside).replace('<unreadable>', unreadable);
+    const error = await tableGenerator(tree, { system: 'web', table: 'leads', csv }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).code).toBe('invalid-option');
+    expect((error as GeneratorError).message).toMatch(message);
+    expect(snapshotPaths(tree)).toEqual(before);
+  });
+});
+
+function snapshotPaths(tree: Tree): string[] {
+  return tree
+    .listChanges()
+    .map((c) => `${c.type} ${c.path}`)
+    .sort();
+}

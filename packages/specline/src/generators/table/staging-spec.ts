@@ -7,7 +7,10 @@ export function stagingLayer(constitution: Constitution): Layer & { readonly pre
     const match = /^\^(stg_)/.exec(layer.pattern);
     if (match) return { ...layer, prefix: match[1] };
   }
-  throw new GeneratorError('invalid-option', `--staging: the constitution ${constitution.file} has no layer whose pattern starts with ^stg_, so there is no staging model to write. Add one (e.g. staging: { pattern: "^stg_[a-z0-9_]+$" }) or leave out --staging.`);
+  throw new GeneratorError(
+    'invalid-option',
+    `--staging: the constitution ${constitution.file} has no layer whose pattern starts with ^stg_, so there is no staging model to write. Add one (e.g. staging: { pattern: "^stg_[a-z0-9_]+$" }) or leave out --staging.`,
+  );
 }
 
 /** The first cleanup whose column regex and types both match wins; none means the column passes through. */
@@ -26,10 +29,18 @@ export function cleanupFor(constitution: Constitution, column: string, type: str
  * with the constitution's cleanups where they apply. Keys, nullability, PII and glossary
  * carry over, since staging only renames and cleans.
  */
-export function buildStagingSpec(source: Record<string, unknown>, dataset: string, constitution: Constitution, name: string): Record<string, unknown> {
+export function buildStagingSpec(
+  source: Record<string, unknown>,
+  dataset: string,
+  constitution: Constitution,
+  name: string,
+): Record<string, unknown> {
   const layer = stagingLayer(constitution);
   if (!new RegExp(layer.pattern).test(name)) {
-    throw new GeneratorError('invalid-option', `--stagingName: "${name}" does not match the ${layer.name} layer's pattern ${layer.pattern}.`);
+    throw new GeneratorError(
+      'invalid-option',
+      `--stagingName: "${name}" does not match the ${layer.name} layer's pattern ${layer.pattern}.`,
+    );
   }
   const alias = 's';
   const columns = (source['columns'] as Record<string, unknown>[]).map((column) => {

@@ -1,9 +1,10 @@
 import type { Tree } from '@nx/devkit';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { WORKSPACE_ROOT } from './example-catalog';
 
 /** The repository's example catalog; generator tests build on it instead of on hand-made fixtures. */
-export const EXAMPLE_SPECS = path.join(__dirname, '../../../../../specs');
+export const EXAMPLE_SPECS = path.join(WORKSPACE_ROOT, 'specs');
 
 /** Copies the example specs folder (or only the parts `keep` accepts) into a tree, for tests. */
 export function copyExampleSpecs(tree: Tree, keep: (relative: string) => boolean = () => true, from = EXAMPLE_SPECS, relative = ''): void {
