@@ -53,7 +53,12 @@ export interface PlannedModel {
   /** A left join of the second input on a key column. */
   readonly join?: { readonly alias: string; readonly on: string; readonly leftColumn: string; readonly rightColumn: string };
   readonly groupBy?: readonly string[];
-  readonly load: { readonly strategy: 'view' | 'table' | 'incremental' | 'scd2'; readonly key: readonly string[]; readonly cursor?: string; readonly tracked?: readonly string[] };
+  readonly load: {
+    readonly strategy: 'view' | 'table' | 'incremental' | 'scd2';
+    readonly key: readonly string[];
+    readonly cursor?: string;
+    readonly tracked?: readonly string[];
+  };
   readonly primaryKey: string;
   readonly foreignKeys: readonly string[];
   readonly columns: readonly PlannedColumn[];
@@ -66,7 +71,20 @@ export interface CatalogPlan {
   readonly terms: readonly string[];
 }
 
-const NOUNS = ['account', 'order', 'invoice', 'shipment', 'product', 'ticket', 'payment', 'contract', 'store', 'campaign', 'supplier', 'refund'];
+const NOUNS = [
+  'account',
+  'order',
+  'invoice',
+  'shipment',
+  'product',
+  'ticket',
+  'payment',
+  'contract',
+  'store',
+  'campaign',
+  'supplier',
+  'refund',
+];
 const STRING_ATTRIBUTES = ['status', 'category', 'region', 'code', 'label', 'channel', 'tier', 'source_system', 'currency', 'segment'];
 const NUMBER_ATTRIBUTES = ['amount', 'quantity', 'price', 'discount', 'tax', 'cost', 'balance', 'weight'];
 
@@ -102,19 +120,47 @@ export function planCatalog(specCount: number, seed = 7): CatalogPlan {
     const table = `${NOUNS[index % NOUNS.length]}_${String(index).padStart(5, '0')}`;
     const primaryKey = `${table}_id`;
     // Keys of up to two earlier entities, near in the list so the DAG stays local and layered.
-    const foreignKeys = [...new Set([1, 2].filter(() => index > 0 && next() < 0.85).map(() => sources[Math.max(0, index - between(1, 20))].primaryKey))];
+    const foreignKeys = [
+      ...new Set([1, 2].filter(() => index > 0 && next() < 0.85).map(() => sources[Math.max(0, index - between(1, 20))].primaryKey)),
+    ];
     const columns: PlannedColumn[] = [
-      { name: primaryKey, type: 'INT64', nullable: false, unique: true, glossary: NOUNS[index % NOUNS.length], description: `Key of the ${table} record.` },
-      ...foreignKeys.map((key): PlannedColumn => ({ name: key, type: 'INT64', nullable: true, description: `The ${key.replace(/_id$/, '')} this record belongs to.` })),
+      {
+        name: primaryKey,
+        type: 'INT64',
+        nullable: false,
+        unique: true,
+        glossary: NOUNS[index % NOUNS.length],
+        description: `Key of the ${table} record.`,
+      },
+      ...foreignKeys.map((key): PlannedColumn => ({
+        name: key,
+        type: 'INT64',
+        nullable: true,
+        description: `The ${key.replace(/_id$/, '')} this record belongs to.`,
+      })),
     ];
     const width = between(10, 30) - columns.length - 2;
     for (let k = 0; k < width; k++) {
       const kind = k % 4 === 0 || k % 4 === 2 ? 'string' : k % 4 === 1 ? 'number' : next() < 0.5 ? 'date' : 'flag';
       const suffix = Math.floor(k / 4) || '';
-      if (kind === 'string') columns.push({ name: `${STRING_ATTRIBUTES[(k + index) % STRING_ATTRIBUTES.length]}${suffix}`, type: 'STRING', nullable: true, description: 'A free-text attribute as the source system holds it.' });
-      else if (kind === 'number') columns.push({ name: `${NUMBER_ATTRIBUTES[(k + index) % NUMBER_ATTRIBUTES.length]}${suffix}`, type: 'NUMERIC(18,2)', nullable: true, description: 'A monetary or quantity figure; may be negative after corrections.' });
-      else if (kind === 'date') columns.push({ name: `booked_on${suffix}`, type: 'DATE', nullable: true, description: 'The business date of the record.' });
-      else columns.push({ name: `is_flagged${suffix}`, type: 'BOOL', nullable: true, description: 'Whether an operator flagged the record.' });
+      if (kind === 'string')
+        columns.push({
+          name: `${STRING_ATTRIBUTES[(k + index) % STRING_ATTRIBUTES.length]}${suffix}`,
+          type: 'STRING',
+          nullable: true,
+          description: 'A free-text attribute as the source system holds it.',
+        });
+      else if (kind === 'number')
+        columns.push({
+          name: `${NUMBER_ATTRIBUTES[(k + index) % NUMBER_ATTRIBUTES.length]}${suffix}`,
+          type: 'NUMERIC(18,2)',
+          nullable: true,
+          description: 'A monetary or quantity figure; may be negative after corrections.',
+        });
+      else if (kind === 'date')
+        columns.push({ name: `booked_on${suffix}`, type: 'DATE', nullable: true, description: 'The business date of the record.' });
+      else
+        columns.push({ name: `is_flagged${suffix}`, type: 'BOOL', nullable: true, description: 'Whether an operator flagged the record.' });
     }
     columns.push({ name: 'created_at', type: 'TIMESTAMP', nullable: false, description: 'When the record was created.' });
     columns.push({ name: 'updated_at', type: 'TIMESTAMP', nullable: false, description: 'When the record last changed.' });
@@ -135,7 +181,12 @@ export function planCatalog(specCount: number, seed = 7): CatalogPlan {
     const recent = pool.slice(Math.max(0, pool.length - 60));
     for (let attempt = 0; attempt < 100; attempt++) {
       const primary = pick(next() < 0.5 ? recent : pool);
-      const lookupKeys = primary.foreignKeys.filter((key) => stagingOf.has(key) && stagingOf.get(key) !== primary && !primary.columns.some((c) => c.name !== key && c.name.startsWith(`${entityOf(key)}_`)));
+      const lookupKeys = primary.foreignKeys.filter(
+        (key) =>
+          stagingOf.has(key) &&
+          stagingOf.get(key) !== primary &&
+          !primary.columns.some((c) => c.name !== key && c.name.startsWith(`${entityOf(key)}_`)),
+      );
       if (shape === 'join' && lookupKeys.length > 0) {
         const key = pick(lookupKeys);
         return joinModel(layer, name, primary, stagingOf.get(key)!, key, next);
@@ -182,13 +233,34 @@ function stagingModel(source: PlannedSource, next: () => number): PlannedModel {
   let mapped = false;
   const columns = source.columns.map((column): PlannedColumn => {
     const from = `s.${column.name}`;
-    const base = { name: column.name, type: column.type, from, nullable: column.nullable, unique: column.unique, glossary: column.glossary };
+    const base = {
+      name: column.name,
+      type: column.type,
+      from,
+      nullable: column.nullable,
+      unique: column.unique,
+      glossary: column.glossary,
+    };
     if (column.type === 'STRING' && !mapped) {
       mapped = true;
-      return { ...base, name: `${column.name}_group`, transform: `CASE LOWER(TRIM({from})) WHEN 'new' THEN 'open' WHEN 'open' THEN 'open' WHEN 'closed' THEN 'closed' ELSE 'other' END`, nullable: false, acceptedValues: ['open', 'closed', 'other'], description: `The ${column.name} mapped to a small set of groups; unknown values become other.` };
+      return {
+        ...base,
+        name: `${column.name}_group`,
+        transform: `CASE LOWER(TRIM({from})) WHEN 'new' THEN 'open' WHEN 'open' THEN 'open' WHEN 'closed' THEN 'closed' ELSE 'other' END`,
+        nullable: false,
+        acceptedValues: ['open', 'closed', 'other'],
+        description: `The ${column.name} mapped to a small set of groups; unknown values become other.`,
+      };
     }
-    if (column.type === 'STRING') return { ...base, transform: 'NULLIF(TRIM({from}), \'\')', description: `${column.description} Trimmed; empty becomes NULL.` };
-    if (column.type === 'NUMERIC(18,2)') return { ...base, transform: 'ABS(ROUND({from}, 2))', nonNegative: true, description: 'Rounded to cents, sign dropped (corrections are booked separately).' };
+    if (column.type === 'STRING')
+      return { ...base, transform: "NULLIF(TRIM({from}), '')", description: `${column.description} Trimmed; empty becomes NULL.` };
+    if (column.type === 'NUMERIC(18,2)')
+      return {
+        ...base,
+        transform: 'ABS(ROUND({from}, 2))',
+        nonNegative: true,
+        description: 'Rounded to cents, sign dropped (corrections are booked separately).',
+      };
     return { ...base, description: column.description };
   });
   const filtered = next() < 0.3;
@@ -198,7 +270,9 @@ function stagingModel(source: PlannedSource, next: () => number): PlannedModel {
     name: `stg_${source.name}`,
     layer: 'staging',
     inputs: [{ ref: source.name, alias: 's', filter: filtered ? 'created_at IS NOT NULL' : undefined }],
-    load: incremental ? { strategy: 'incremental', key: [source.primaryKey], cursor: 'updated_at' } : { strategy: 'view', key: [source.primaryKey] },
+    load: incremental
+      ? { strategy: 'incremental', key: [source.primaryKey], cursor: 'updated_at' }
+      : { strategy: 'view', key: [source.primaryKey] },
     primaryKey: source.primaryKey,
     foreignKeys: source.foreignKeys,
     columns,
@@ -210,11 +284,36 @@ function joinModel(layer: Layer, name: string, primary: PlannedModel, lookup: Pl
   const keyColumn = key;
   const prefix = entityOf(key);
   const carried = carry(primary, 22, next);
-  const columns: PlannedColumn[] = carried.map((c) => ({ name: c.name, type: c.type, from: `p.${c.name}`, nullable: c.nullable, unique: c.name === primary.primaryKey, acceptedValues: c.acceptedValues, description: `${c.description}` }));
+  const columns: PlannedColumn[] = carried.map((c) => ({
+    name: c.name,
+    type: c.type,
+    from: `p.${c.name}`,
+    nullable: c.nullable,
+    unique: c.name === primary.primaryKey,
+    acceptedValues: c.acceptedValues,
+    description: `${c.description}`,
+  }));
   const looked = lookup.columns.filter((c) => c.name !== keyColumn && (c.type === 'STRING' || c.type === 'NUMERIC(18,2)')).slice(0, 4);
-  for (const c of looked) columns.push({ name: `${prefix}_${c.name}`, type: c.type, from: `l.${c.name}`, nullable: true, acceptedValues: c.acceptedValues, description: `The ${prefix} ${c.name}, looked up by key.` });
+  for (const c of looked)
+    columns.push({
+      name: `${prefix}_${c.name}`,
+      type: c.type,
+      from: `l.${c.name}`,
+      nullable: true,
+      acceptedValues: c.acceptedValues,
+      description: `The ${prefix} ${c.name}, looked up by key.`,
+    });
   const amount = primary.columns.find((c) => c.type === 'NUMERIC(18,2)');
-  if (amount) columns.push({ name: `${amount.name}_band_${name.slice(-5)}`, type: 'STRING', from: `p.${amount.name}`, transform: "CASE WHEN {from} >= 1000 THEN 'high' WHEN {from} >= 100 THEN 'medium' ELSE 'low' END", nullable: false, acceptedValues: ['high', 'medium', 'low'], description: `Size band of the ${amount.name}.` });
+  if (amount)
+    columns.push({
+      name: `${amount.name}_band_${name.slice(-5)}`,
+      type: 'STRING',
+      from: `p.${amount.name}`,
+      transform: "CASE WHEN {from} >= 1000 THEN 'high' WHEN {from} >= 100 THEN 'medium' ELSE 'low' END",
+      nullable: false,
+      acceptedValues: ['high', 'medium', 'low'],
+      description: `Size band of the ${amount.name}.`,
+    });
   const cursor = columns.some((c) => c.name === 'updated_at') ? 'updated_at' : undefined;
   const strategy = layer === 'marts' && cursor ? 'incremental' : next() < 0.5 ? 'table' : 'view';
   return {
@@ -237,17 +336,66 @@ function joinModel(layer: Layer, name: string, primary: PlannedModel, lookup: Pl
 function aggregateModel(layer: Layer, name: string, primary: PlannedModel, key: string): PlannedModel {
   const columns: PlannedColumn[] = [
     { name: key, type: 'INT64', from: `p.${key}`, nullable: false, unique: true, description: 'The key rows are grouped by.' },
-    { name: 'row_count', type: 'INT64', from: `p.${primary.primaryKey}`, aggregate: 'count', nullable: false, description: 'Rows per key.' },
+    {
+      name: 'row_count',
+      type: 'INT64',
+      from: `p.${primary.primaryKey}`,
+      aggregate: 'count',
+      nullable: false,
+      description: 'Rows per key.',
+    },
   ];
   for (const c of primary.columns.filter((c) => c.type === 'NUMERIC(18,2)').slice(0, 4)) {
-    columns.push({ name: `total_${c.name}`, type: 'NUMERIC(18,2)', from: `p.${c.name}`, aggregate: 'sum', nullable: true, description: `Sum of ${c.name}.` });
-    columns.push({ name: `max_${c.name}`, type: 'NUMERIC(18,2)', from: `p.${c.name}`, aggregate: 'max', nullable: true, description: `Largest ${c.name}.` });
-    columns.push({ name: `min_${c.name}`, type: 'NUMERIC(18,2)', from: `p.${c.name}`, aggregate: 'min', nullable: true, description: `Smallest ${c.name}.` });
+    columns.push({
+      name: `total_${c.name}`,
+      type: 'NUMERIC(18,2)',
+      from: `p.${c.name}`,
+      aggregate: 'sum',
+      nullable: true,
+      description: `Sum of ${c.name}.`,
+    });
+    columns.push({
+      name: `max_${c.name}`,
+      type: 'NUMERIC(18,2)',
+      from: `p.${c.name}`,
+      aggregate: 'max',
+      nullable: true,
+      description: `Largest ${c.name}.`,
+    });
+    columns.push({
+      name: `min_${c.name}`,
+      type: 'NUMERIC(18,2)',
+      from: `p.${c.name}`,
+      aggregate: 'min',
+      nullable: true,
+      description: `Smallest ${c.name}.`,
+    });
   }
-  columns.push({ name: 'distinct_rows', type: 'INT64', from: `p.${primary.primaryKey}`, aggregate: 'count_distinct', nullable: false, description: 'Distinct primary rows per key.' });
+  columns.push({
+    name: 'distinct_rows',
+    type: 'INT64',
+    from: `p.${primary.primaryKey}`,
+    aggregate: 'count_distinct',
+    nullable: false,
+    description: 'Distinct primary rows per key.',
+  });
   for (const c of primary.columns.filter((c) => c.type === 'TIMESTAMP' || c.type === 'DATE')) {
-    columns.push({ name: `first_${c.name}`, type: c.type, from: `p.${c.name}`, aggregate: 'min', nullable: true, description: `Earliest ${c.name}.` });
-    columns.push({ name: `last_${c.name}`, type: c.type, from: `p.${c.name}`, aggregate: 'max', nullable: true, description: `Latest ${c.name}.` });
+    columns.push({
+      name: `first_${c.name}`,
+      type: c.type,
+      from: `p.${c.name}`,
+      aggregate: 'min',
+      nullable: true,
+      description: `Earliest ${c.name}.`,
+    });
+    columns.push({
+      name: `last_${c.name}`,
+      type: c.type,
+      from: `p.${c.name}`,
+      aggregate: 'max',
+      nullable: true,
+      description: `Latest ${c.name}.`,
+    });
   }
   return {
     kind: 'model',
@@ -265,14 +413,29 @@ function aggregateModel(layer: Layer, name: string, primary: PlannedModel, key: 
 /** A dimension keeping history of a row-level model's tracked attributes. */
 function scd2Model(name: string, primary: PlannedModel, next: () => number): PlannedModel {
   const carried = carry(primary, 24, next);
-  const columns: PlannedColumn[] = carried.map((c) => ({ name: c.name, type: c.type, from: `p.${c.name}`, nullable: c.nullable, acceptedValues: c.acceptedValues, description: c.description }));
-  const tracked = columns.filter((c) => c.name !== primary.primaryKey && c.name !== 'updated_at' && c.name !== 'created_at').slice(0, 4).map((c) => c.name);
+  const columns: PlannedColumn[] = carried.map((c) => ({
+    name: c.name,
+    type: c.type,
+    from: `p.${c.name}`,
+    nullable: c.nullable,
+    acceptedValues: c.acceptedValues,
+    description: c.description,
+  }));
+  const tracked = columns
+    .filter((c) => c.name !== primary.primaryKey && c.name !== 'updated_at' && c.name !== 'created_at')
+    .slice(0, 4)
+    .map((c) => c.name);
   return {
     kind: 'model',
     name,
     layer: 'marts',
     inputs: [{ ref: primary.name, alias: 'p' }],
-    load: { strategy: 'scd2', key: [primary.primaryKey], tracked: tracked.length > 0 ? tracked : [columns[columns.length - 1].name], cursor: columns.some((c) => c.name === 'updated_at') ? 'updated_at' : undefined },
+    load: {
+      strategy: 'scd2',
+      key: [primary.primaryKey],
+      tracked: tracked.length > 0 ? tracked : [columns[columns.length - 1].name],
+      cursor: columns.some((c) => c.name === 'updated_at') ? 'updated_at' : undefined,
+    },
     primaryKey: primary.primaryKey,
     foreignKeys: [],
     columns,

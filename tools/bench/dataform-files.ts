@@ -10,15 +10,27 @@ import type { BenchFile } from './spec-files';
 export function dataformFiles(plan: CatalogPlan): BenchFile[] {
   return [
     // The version pin the CLI requires; the package itself is copied into node_modules, not installed.
-    { path: 'package.json', text: '{\n  "name": "synthetic-bench",\n  "private": true,\n  "dependencies": { "@dataform/core": "3.0.62" }\n}\n' },
-    { path: 'workflow_settings.yaml', text: 'defaultProject: synthetic-bench\ndefaultLocation: US\ndefaultDataset: dataform\ndefaultAssertionDataset: dataform_assertions\n' },
+    {
+      path: 'package.json',
+      text: '{\n  "name": "synthetic-bench",\n  "private": true,\n  "dependencies": { "@dataform/core": "3.0.62" }\n}\n',
+    },
+    {
+      path: 'workflow_settings.yaml',
+      text: 'defaultProject: synthetic-bench\ndefaultLocation: US\ndefaultDataset: dataform\ndefaultAssertionDataset: dataform_assertions\n',
+    },
     ...plan.sources.map((source) => ({ path: `definitions/sources/${source.system}/${source.table}.sqlx`, text: declaration(source) })),
     ...plan.models.map((model) => ({ path: `definitions/${model.layer}/${model.name}.sqlx`, text: modelSqlx(model, plan) })),
   ];
 }
 
 function declaration(source: PlannedSource): string {
-  const config = { type: 'declaration', schema: 'raw', name: source.name, description: `The ${source.table} table of ${source.system}.`, columns: columnDocs(source.columns) };
+  const config = {
+    type: 'declaration',
+    schema: 'raw',
+    name: source.name,
+    description: `The ${source.table} table of ${source.system}.`,
+    columns: columnDocs(source.columns),
+  };
   return `config ${JSON.stringify(config, null, 2)}\n`;
 }
 
@@ -51,7 +63,10 @@ function modelSqlx(model: PlannedModel, plan: CatalogPlan): string {
   if (lookup && model.join) lines.push(`LEFT JOIN ${refOf(lookup.ref)} AS ${lookup.alias} ON ${model.join.on}`);
   const filters = model.inputs.filter((i) => i.filter).map((i) => i.filter!.replace(/^(?![a-z]+\.)/, `${i.alias}.`));
   if (filters.length > 0) lines.push(`WHERE ${filters.join(' AND ')}`);
-  if (type === 'incremental' && model.load.cursor) lines.push(`\${when(incremental(), \`${filters.length > 0 ? 'AND' : 'WHERE'} ${primary.alias}.${model.load.cursor} > (SELECT MAX(${model.load.cursor}) FROM \${self()})\`)}`);
+  if (type === 'incremental' && model.load.cursor)
+    lines.push(
+      `\${when(incremental(), \`${filters.length > 0 ? 'AND' : 'WHERE'} ${primary.alias}.${model.load.cursor} > (SELECT MAX(${model.load.cursor}) FROM \${self()})\`)}`,
+    );
   if (model.groupBy) lines.push(`GROUP BY ${model.groupBy.map((column) => `${primary.alias}.${column}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -60,7 +75,11 @@ function expression(column: PlannedColumn): string {
   const from = column.from ?? column.name;
   const value = column.transform ? column.transform.split('{from}').join(from) : from;
   if (!column.aggregate) return `CAST(${value} AS ${column.type})`;
-  return column.aggregate === 'count' ? `COUNT(${value})` : column.aggregate === 'count_distinct' ? `COUNT(DISTINCT ${value})` : `${column.aggregate.toUpperCase()}(${value})`;
+  return column.aggregate === 'count'
+    ? `COUNT(${value})`
+    : column.aggregate === 'count_distinct'
+      ? `COUNT(DISTINCT ${value})`
+      : `${column.aggregate.toUpperCase()}(${value})`;
 }
 
 function columnDocs(columns: readonly PlannedColumn[]): Record<string, string> {

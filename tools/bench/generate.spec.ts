@@ -30,8 +30,16 @@ describe('synthetic benchmark catalog', () => {
 
   it('writes a Dataform project that the real CLI compiles without graph errors, one table per model', () => {
     const dirs = generateWorkspaces(root, 100);
-    const output = execFileSync(path.join(__dirname, '../../node_modules/.bin/dataform'), ['compile', '--json'], { cwd: dirs.dataform, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const compiled = JSON.parse(output) as { tables?: unknown[]; declarations?: unknown[]; graphErrors?: { compilationErrors?: unknown[] } };
+    const output = execFileSync(path.join(__dirname, '../../node_modules/.bin/dataform'), ['compile', '--json'], {
+      cwd: dirs.dataform,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const compiled = JSON.parse(output) as {
+      tables?: unknown[];
+      declarations?: unknown[];
+      graphErrors?: { compilationErrors?: unknown[] };
+    };
     expect(compiled.graphErrors?.compilationErrors ?? []).toEqual([]);
     expect(compiled.tables).toHaveLength(78);
     expect(compiled.declarations).toHaveLength(20);

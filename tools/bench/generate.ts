@@ -15,7 +15,11 @@ export interface BenchWorkspaces {
 export function generateWorkspaces(root: string, specCount: number): BenchWorkspaces {
   const plan = planCatalog(specCount);
   const specs = specFiles(plan);
-  const dirs = { specline: path.join(root, `n${specCount}-specline`), trivial: path.join(root, `n${specCount}-trivial`), dataform: path.join(root, `n${specCount}-dataform`) };
+  const dirs = {
+    specline: path.join(root, `n${specCount}-specline`),
+    trivial: path.join(root, `n${specCount}-trivial`),
+    dataform: path.join(root, `n${specCount}-dataform`),
+  };
   for (const plugin of ['specline', 'trivial'] as PluginChoice[]) writeWorkspace(dirs[plugin], specs, plugin);
   writeDataformProject(dirs.dataform, plan);
   return dirs;

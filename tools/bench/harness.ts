@@ -29,8 +29,16 @@ const RUN_MANY = ['run-many', '-t', 'validate,codegen,export', '--outputStyle=st
 const AFFECTED = ['affected', '-t', 'validate,codegen,test', '--base=HEAD', '--outputStyle=static'];
 
 function main(): void {
-  const flags = new Map(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=') as [string, string]));
-  const sizes = process.argv.slice(2).filter((a) => !a.startsWith('--')).map(Number);
+  const flags = new Map(
+    process.argv
+      .slice(2)
+      .filter((a) => a.startsWith('--'))
+      .map((a) => a.slice(2).split('=') as [string, string]),
+  );
+  const sizes = process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith('--'))
+    .map(Number);
   const runs = Number(flags.get('runs') ?? 3);
   const only = new Set((flags.get('only') ?? 'a,b,c,d,e').split(','));
   const out = path.resolve(flags.get('out') ?? '/tmp/specline-bench');
@@ -38,7 +46,9 @@ function main(): void {
   const loads = [loadavg()[0]];
   for (const size of sizes) {
     const dirs = generateWorkspaces(out, size);
-    execFileSync('sh', ['-c', 'git init -q && git add -A && git -c user.email=bench@example.com -c user.name=bench commit -qm synthetic'], { cwd: dirs.specline });
+    execFileSync('sh', ['-c', 'git init -q && git add -A && git -c user.email=bench@example.com -c user.name=bench commit -qm synthetic'], {
+      cwd: dirs.specline,
+    });
     // Nx keeps its cache outside the workspace unless told; cold must mean cold.
     const env = { NX_CACHE_DIRECTORY: path.join(dirs.specline, '.nx/cache') };
     const trivialEnv = { NX_CACHE_DIRECTORY: path.join(dirs.trivial, '.nx/cache') };
@@ -53,7 +63,13 @@ function main(): void {
       rows.push({ size, name: 'a. cold graph (`nx show projects`)', ours, baseline: trivial, baselineName: 'trivial plugin' });
       const warm = repeat(() => check(measure(NX(dirs.specline), ['show', 'projects'], dirs.specline, env)));
       const warmTrivial = repeat(() => check(measure(NX(dirs.trivial), ['show', 'projects'], dirs.trivial, trivialEnv)));
-      rows.push({ size, name: 'a. warm graph (workspace data kept, no daemon)', ours: warm, baseline: warmTrivial, baselineName: 'trivial plugin' });
+      rows.push({
+        size,
+        name: 'a. warm graph (workspace data kept, no daemon)',
+        ours: warm,
+        baseline: warmTrivial,
+        baselineName: 'trivial plugin',
+      });
     }
     if (only.has('b')) {
       log('b: cold run-many vs dataform compile');
@@ -62,8 +78,17 @@ function main(): void {
         rmSync(path.join(dirs.specline, 'build'), { recursive: true, force: true });
         return check(measure(NX(dirs.specline), RUN_MANY, dirs.specline, { ...env, NX_BATCH_MODE: 'true' }));
       });
-      const dataform = repeat(() => check(measure(path.join(REPO_ROOT, 'node_modules/.bin/dataform'), ['compile', '--json'], dirs.dataform)));
-      rows.push({ size, name: 'b. cold `run-many -t validate,codegen,export` (batch mode)', ours, baseline: dataform, baselineName: '`dataform compile`', tasks: tasksOf(ours) });
+      const dataform = repeat(() =>
+        check(measure(path.join(REPO_ROOT, 'node_modules/.bin/dataform'), ['compile', '--json'], dirs.dataform)),
+      );
+      rows.push({
+        size,
+        name: 'b. cold `run-many -t validate,codegen,export` (batch mode)',
+        ours,
+        baseline: dataform,
+        baselineName: '`dataform compile`',
+        tasks: tasksOf(ours),
+      });
     }
     if (only.has('c')) {
       log('c: fully cached re-run');
@@ -76,14 +101,29 @@ function main(): void {
     if (only.has('d') || only.has('e')) {
       // Unmeasured: cache what (d) and (e) may re-run, in the unedited state. (b) and (c) never
       // ran `test`, so without this every affected test would count as executed, edit or not.
-      const affected = measure(NX(dirs.specline), ['show', 'projects', '--affected', `--files=${path.relative(dirs.specline, file)}`], dirs.specline, env);
+      const affected = measure(
+        NX(dirs.specline),
+        ['show', 'projects', '--affected', `--files=${path.relative(dirs.specline, file)}`],
+        dirs.specline,
+        env,
+      );
       const projects = affected.output.split('\n').filter((line) => /^[a-z][a-z0-9_]*$/.test(line.trim()));
       log(`priming the cache for ${projects.length} affected projects`);
-      check(measure(NX(dirs.specline), ['run-many', '-t', 'validate,codegen,test', `--projects=${projects.join(',')}`, '--outputStyle=static'], dirs.specline, { ...env, NX_BATCH_MODE: 'true' }));
+      check(
+        measure(
+          NX(dirs.specline),
+          ['run-many', '-t', 'validate,codegen,test', `--projects=${projects.join(',')}`, '--outputStyle=static'],
+          dirs.specline,
+          { ...env, NX_BATCH_MODE: 'true' },
+        ),
+      );
     }
     const edited = (edit: (text: string) => string) =>
       repeat((run) => {
-        writeFileSync(file, edit(original.replace(/>= 1000/, `>= ${1001 + run}`).replace(/^description: (.*)$/m, `description: $1 Edit ${run}.`)));
+        writeFileSync(
+          file,
+          edit(original.replace(/>= 1000/, `>= ${1001 + run}`).replace(/^description: (.*)$/m, `description: $1 Edit ${run}.`)),
+        );
         try {
           return check(measure(NX(dirs.specline), AFFECTED, dirs.specline, { ...env, NX_BATCH_MODE: 'true' }));
         } finally {
@@ -93,7 +133,12 @@ function main(): void {
     if (only.has('d')) {
       log(`d: transform edit of ${model.name}`);
       const ours = edited((text) => text.replace(/^description: (.*) Edit \d+\.$/m, 'description: $1'));
-      rows.push({ size, name: `d. transform edit of ${model.name}, then \`affected -t validate,codegen,test\``, ours, tasks: tasksOf(ours) });
+      rows.push({
+        size,
+        name: `d. transform edit of ${model.name}, then \`affected -t validate,codegen,test\``,
+        ours,
+        tasks: tasksOf(ours),
+      });
     }
     if (only.has('e')) {
       log(`e: description edit of ${model.name}`);
@@ -110,12 +155,16 @@ function midGraphModel(size: number): PlannedModel {
   const plan = planCatalog(size);
   const readers = new Map<string, number>();
   for (const model of plan.models) for (const input of model.inputs) readers.set(input.ref, (readers.get(input.ref) ?? 0) + 1);
-  const candidates = plan.models.filter((m) => m.layer === 'intermediate' && m.join && m.columns.some((c) => c.transform?.includes('>= 1000')) && (readers.get(m.name) ?? 0) > 0);
+  const candidates = plan.models.filter(
+    (m) =>
+      m.layer === 'intermediate' && m.join && m.columns.some((c) => c.transform?.includes('>= 1000')) && (readers.get(m.name) ?? 0) > 0,
+  );
   return candidates[Math.floor(candidates.length / 2)];
 }
 
 function check(measurement: Measurement): Measurement {
-  if (measurement.status !== 0) throw new Error(`benchmark command failed (exit ${measurement.status}):\n${measurement.output.slice(-4000)}`);
+  if (measurement.status !== 0)
+    throw new Error(`benchmark command failed (exit ${measurement.status}):\n${measurement.output.slice(-4000)}`);
   return measurement;
 }
 
@@ -140,7 +189,10 @@ function report(rows: readonly Row[], runs: number, loads: readonly number[]): s
       `| ${row.size} | ${row.name} | ${s(row.ours.map((m) => m.seconds))} | ${rss(row.ours)} | ${row.baselineName ?? ''} | ${row.baseline ? s(row.baseline.map((m) => m.seconds)) : ''} | ${row.baseline ? rss(row.baseline) : ''} | ${base ? `${(ours / base).toFixed(2)}×` : ''} | ${row.tasks ?? ''} |`,
     );
   }
-  lines.push('', `Raw times: ${rows.map((r) => `N=${r.size} ${r.name.split(' ')[0]} ${r.ours.map((m) => m.seconds.toFixed(2)).join('/')}${r.baseline ? ` vs ${r.baseline.map((m) => m.seconds.toFixed(2)).join('/')}` : ''}`).join('; ')}`);
+  lines.push(
+    '',
+    `Raw times: ${rows.map((r) => `N=${r.size} ${r.name.split(' ')[0]} ${r.ours.map((m) => m.seconds.toFixed(2)).join('/')}${r.baseline ? ` vs ${r.baseline.map((m) => m.seconds.toFixed(2)).join('/')}` : ''}`).join('; ')}`,
+  );
   return lines.join('\n');
 }
 

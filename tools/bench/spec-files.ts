@@ -86,12 +86,28 @@ function modelSpec(model: PlannedModel): Record<string, unknown> {
     layer: model.layer,
     description: `${model.layer} model ${model.name}, built from ${model.inputs.map((i) => i.ref).join(' and ')}.`,
     owner: 'analytics-team',
-    sources: model.inputs.map((input) => ({ ref: input.ref, alias: input.alias, ...(input.filter ? { filter: input.filter, rationale: 'Rows without the key cannot be attributed.' } : {}) })),
-    ...(model.join ? { joins: [{ type: 'left', alias: model.join.alias, on: model.join.on, rationale: 'Every primary row is kept, with or without a match.' }] } : {}),
+    sources: model.inputs.map((input) => ({
+      ref: input.ref,
+      alias: input.alias,
+      ...(input.filter ? { filter: input.filter, rationale: 'Rows without the key cannot be attributed.' } : {}),
+    })),
+    ...(model.join
+      ? {
+          joins: [
+            { type: 'left', alias: model.join.alias, on: model.join.on, rationale: 'Every primary row is kept, with or without a match.' },
+          ],
+        }
+      : {}),
     ...(model.groupBy ? { group_by: model.groupBy } : {}),
     load:
       load.strategy === 'scd2'
-        ? { strategy: 'scd2', natural_key: load.key, tracked_columns: load.tracked, ...(load.cursor ? { updated_at: load.cursor } : {}), on_delete: 'close' }
+        ? {
+            strategy: 'scd2',
+            natural_key: load.key,
+            tracked_columns: load.tracked,
+            ...(load.cursor ? { updated_at: load.cursor } : {}),
+            on_delete: 'close',
+          }
         : load.strategy === 'incremental'
           ? { strategy: 'incremental', unique_key: load.key, ...(load.cursor ? { cursor: load.cursor } : {}) }
           : { strategy: load.strategy },

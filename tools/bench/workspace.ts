@@ -24,8 +24,20 @@ export function writeWorkspace(dir: string, files: readonly BenchFile[], plugin:
     { path: 'package.json', text: json({ name: 'specline-bench', version: '0.0.0', private: true }) },
     // Both workspaces hold only specs, no JS/TS imports, so Nx's source-import analysis is switched
     // off in both: on warm graphs at 10,000 projects it alone took ~14 s.
-    { path: 'nx.json', text: json({ neverConnectToCloud: true, plugins: [pluginEntry], pluginsConfig: { '@nx/js': { analyzeSourceFiles: false } }, targetDefaults: { validate: { cache: true } }, defaultBase: 'main' }) },
-    { path: 'tsconfig.base.json', text: json({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true } }) },
+    {
+      path: 'nx.json',
+      text: json({
+        neverConnectToCloud: true,
+        plugins: [pluginEntry],
+        pluginsConfig: { '@nx/js': { analyzeSourceFiles: false } },
+        targetDefaults: { validate: { cache: true } },
+        defaultBase: 'main',
+      }),
+    },
+    {
+      path: 'tsconfig.base.json',
+      text: json({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true } }),
+    },
     { path: '.gitignore', text: 'node_modules\nbuild\n.nx\n' },
   ];
   for (const file of [...workspace, ...files]) {

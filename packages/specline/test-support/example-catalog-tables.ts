@@ -31,7 +31,10 @@ export function seedStatement(catalog: Catalog, source: SourceTable, dialect: Se
   const table = warehouseRelation(catalog, dialect)(source.name);
   const file = path.join(WORKSPACE_ROOT, source.seed ?? '');
   const header = fs.readFileSync(file, 'utf8').split('\n')[0]?.trim() ?? '';
-  const columns = header.split(',').map((name) => quoteIdentifier(name, dialect)).join(', ');
+  const columns = header
+    .split(',')
+    .map((name) => quoteIdentifier(name, dialect))
+    .join(', ');
   // psql's \copy reads the file as the client, so the server user needs no access to the checkout.
   if (dialect === 'postgresql') return `\\copy ${table} (${columns}) FROM '${file}' WITH (FORMAT csv, HEADER true)`;
   return `INSERT INTO ${table} (${columns}) SELECT * FROM read_csv('${file}', header = true, all_varchar = true);`;

@@ -30,7 +30,9 @@ export function startThrowawayPostgres(bin: string): ThrowawayPostgres {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   const asOwner = (command: string, args: readonly string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin, command), args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args], { stdio: 'pipe' })
+      : execFileSync(path.join(bin, command), args, { stdio: 'pipe' });
   const data = path.join(dir, 'data');
   let running = false;
   const stop = () => {
@@ -41,7 +43,16 @@ export function startThrowawayPostgres(bin: string): ThrowawayPostgres {
   try {
     asOwner('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C']);
     // -l: the server must not inherit our stdout pipe, or execFileSync waits for it forever.
-    asOwner('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', `-c listen_addresses='' -c unix_socket_directories='${dir}' -c fsync=off`, '-w', 'start']);
+    asOwner('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-o',
+      `-c listen_addresses='' -c unix_socket_directories='${dir}' -c fsync=off`,
+      '-w',
+      'start',
+    ]);
     running = true;
   } catch (error) {
     stop();
@@ -49,8 +60,13 @@ export function startThrowawayPostgres(bin: string): ThrowawayPostgres {
   }
   return {
     query: (sql) => {
-      const psql = spawnSync(path.join(bin, 'psql'), ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { input: sql, encoding: 'utf8' });
-      if (psql.status !== 0) throw new Error(`PostgreSQL: ${psql.stderr.trim() || psql.error?.message || `psql exited with ${psql.status}`}`);
+      const psql = spawnSync(
+        path.join(bin, 'psql'),
+        ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-f', '-'],
+        { input: sql, encoding: 'utf8' },
+      );
+      if (psql.status !== 0)
+        throw new Error(`PostgreSQL: ${psql.stderr.trim() || psql.error?.message || `psql exited with ${psql.status}`}`);
       return psql.stdout;
     },
     stop,

@@ -38,11 +38,25 @@ export function buildCatalog(specs: readonly LoadedSpec[], options: CatalogBuild
   const constitutions = ofKind<LoadedSpec<ConstitutionSpec>>('constitution');
   if (constitutions.length === 0) {
     const file = options.constitutionPath ?? 'specs/constitution.yaml';
-    sink.add({ code: 'CONST001', severity: 'error', location: { file, line: 1, column: 1 }, pointer: '', message: 'The workspace has no constitution.', hint: `Create ${file} with kind: constitution (nx g spec:init writes one).` });
+    sink.add({
+      code: 'CONST001',
+      severity: 'error',
+      location: { file, line: 1, column: 1 },
+      pointer: '',
+      message: 'The workspace has no constitution.',
+      hint: `Create ${file} with kind: constitution (nx g spec:init writes one).`,
+    });
     return { diagnostics: sink.diagnostics };
   }
   for (const extra of constitutions.slice(1)) {
-    sink.error('CONST001', extra.doc, '', 'A second constitution: a workspace has exactly one.', `Merge its rules into ${constitutions[0].doc.file} and delete this file.`, [constitutions[0].doc.positions.locate('')]);
+    sink.error(
+      'CONST001',
+      extra.doc,
+      '',
+      'A second constitution: a workspace has exactly one.',
+      `Merge its rules into ${constitutions[0].doc.file} and delete this file.`,
+      [constitutions[0].doc.positions.locate('')],
+    );
   }
   const constitution = buildConstitution(sink, constitutions[0]);
 
@@ -55,15 +69,27 @@ export function buildCatalog(specs: readonly LoadedSpec[], options: CatalogBuild
   const claim = (name: string, loaded: LoadedSpec, shape: Omit<DatasetShape, 'file'>): boolean => {
     const first = shapes.get(name);
     if (first) {
-      sink.error('NAME001', loaded.doc, '/name', `The dataset "${name}" is already defined in ${first.file}.`, `Rename one of the two, or delete the duplicate: ${first.file} and ${loaded.doc.file} both define it.`, [first.loaded.doc.positions.locate('/name')]);
+      sink.error(
+        'NAME001',
+        loaded.doc,
+        '/name',
+        `The dataset "${name}" is already defined in ${first.file}.`,
+        `Rename one of the two, or delete the duplicate: ${first.file} and ${loaded.doc.file} both define it.`,
+        [first.loaded.doc.positions.locate('/name')],
+      );
       return false;
     }
     shapes.set(name, { ...shape, file: loaded.doc.file, loaded });
     return true;
   };
-  const sourceSpecs = ofKind<LoadedSpec<SourceSpec>>('source').filter((s) => claim(sourceDatasetName(s.spec), s, { kind: 'source', columns: new Set(s.spec.columns.map((c) => c.name)) }));
+  const sourceSpecs = ofKind<LoadedSpec<SourceSpec>>('source').filter((s) =>
+    claim(sourceDatasetName(s.spec), s, { kind: 'source', columns: new Set(s.spec.columns.map((c) => c.name)) }),
+  );
   const modelSpecs = ofKind<LoadedSpec<ModelSpec>>('model').filter((m) =>
-    claim(m.spec.name, m, { kind: 'model', columns: new Set([...m.spec.columns.map((c) => c.name), ...(m.spec.load?.strategy === 'scd2' ? scd2ColumnNames(m.spec.load) : [])]) }),
+    claim(m.spec.name, m, {
+      kind: 'model',
+      columns: new Set([...m.spec.columns.map((c) => c.name), ...(m.spec.load?.strategy === 'scd2' ? scd2ColumnNames(m.spec.load) : [])]),
+    }),
   );
 
   const sources = sourceSpecs.map((s) => buildSource(sink, s, constitution, options.fileExists));
@@ -85,27 +111,61 @@ export function buildCatalog(specs: readonly LoadedSpec[], options: CatalogBuild
 }
 
 /** Glossary terms and relationships tests point across specs; both must resolve. */
-function checkCrossReferences(sink: DiagnosticSink, datasets: readonly Dataset[], shapes: ReadonlyMap<string, DatasetShape>, terms: ReadonlyMap<string, GlossaryTerm>, specs: readonly LoadedSpec[]): void {
+function checkCrossReferences(
+  sink: DiagnosticSink,
+  datasets: readonly Dataset[],
+  shapes: ReadonlyMap<string, DatasetShape>,
+  terms: ReadonlyMap<string, GlossaryTerm>,
+  specs: readonly LoadedSpec[],
+): void {
   const docOf = new Map(specs.map((s) => [s.doc.file, s.doc]));
   for (const dataset of datasets) {
     const doc = docOf.get(dataset.file)!;
     for (const column of dataset.columns) {
       if (column.glossary !== undefined && !terms.has(column.glossary)) {
         const known = [...terms.keys()];
-        sink.error('REF004', doc, `${column.pointer}/glossary`, `"${column.glossary}" is not a glossary term.`, `${closest(column.glossary, known)}Define it in the glossary, or use one of: ${known.slice(0, 20).join(', ')}.`);
+        sink.error(
+          'REF004',
+          doc,
+          `${column.pointer}/glossary`,
+          `"${column.glossary}" is not a glossary term.`,
+          `${closest(column.glossary, known)}Define it in the glossary, or use one of: ${known.slice(0, 20).join(', ')}.`,
+        );
       }
       for (const test of column.tests) {
         if (test.kind !== 'relationships') continue;
         const target = shapes.get(test.to);
-        if (!target) sink.error('REF007', doc, `${test.pointer}/relationships/to`, `The relationships test points at "${test.to}", which is not a known dataset.`, `${closest(test.to, shapes.keys())}Name a source (<system>_<table>) or a model.`);
-        else if (!target.columns.has(test.field)) sink.error('REF007', doc, `${test.pointer}/relationships/field`, `"${test.to}" has no column "${test.field}".`, `${closest(test.field, target.columns)}Columns: ${[...target.columns].join(', ')}.`);
+        if (!target)
+          sink.error(
+            'REF007',
+            doc,
+            `${test.pointer}/relationships/to`,
+            `The relationships test points at "${test.to}", which is not a known dataset.`,
+            `${closest(test.to, shapes.keys())}Name a source (<system>_<table>) or a model.`,
+          );
+        else if (!target.columns.has(test.field))
+          sink.error(
+            'REF007',
+            doc,
+            `${test.pointer}/relationships/field`,
+            `"${test.to}" has no column "${test.field}".`,
+            `${closest(test.field, target.columns)}Columns: ${[...target.columns].join(', ')}.`,
+          );
       }
     }
   }
 }
 
-function orderModels(sink: DiagnosticSink, models: readonly Model[], datasets: ReadonlyMap<string, Dataset>, specs: readonly LoadedSpec[]): Model[] {
-  const graph = new DatasetGraph(datasets.keys(), models.flatMap((m) => m.inputs.map((input) => [input.ref, m.name] as const)));
+function orderModels(
+  sink: DiagnosticSink,
+  models: readonly Model[],
+  datasets: ReadonlyMap<string, Dataset>,
+  specs: readonly LoadedSpec[],
+): Model[] {
+  const graph = new DatasetGraph(
+    datasets.keys(),
+    models.flatMap((m) => m.inputs.map((input) => [input.ref, m.name] as const)),
+  );
   const { order, cycles } = graph.topologicalOrder();
   const docOf = new Map(specs.map((s) => [s.doc.file, s.doc]));
   for (const cycle of cycles) {

@@ -10,10 +10,19 @@ export const DEFAULT_SOURCE_SCHEMA = 'raw';
 export function buildConstitution(sink: DiagnosticSink, { doc, spec }: LoadedSpec<ConstitutionSpec>): Constitution {
   for (const [name, layer] of Object.entries(spec.layers)) checkRegex(sink, doc, `/layers/${name}/pattern`, layer.pattern);
   (spec.pii?.detect ?? []).forEach((pattern, i) => checkRegex(sink, doc, `/pii/detect/${i}`, pattern));
-  (spec.staging?.cleanups ?? []).forEach((cleanup, i) => cleanup.columns !== undefined && checkRegex(sink, doc, `/staging/cleanups/${i}/columns`, cleanup.columns));
+  (spec.staging?.cleanups ?? []).forEach(
+    (cleanup, i) => cleanup.columns !== undefined && checkRegex(sink, doc, `/staging/cleanups/${i}/columns`, cleanup.columns),
+  );
   const layerNames = Object.keys(spec.layers);
   (spec.pii?.allowed_layers ?? []).forEach((layer, i) => {
-    if (!layerNames.includes(layer)) sink.error('NAME004', doc, `/pii/allowed_layers/${i}`, `The PII policy names the layer "${layer}", which is not declared.`, `Declare it under layers, or use one of: ${layerNames.join(', ')}.`);
+    if (!layerNames.includes(layer))
+      sink.error(
+        'NAME004',
+        doc,
+        `/pii/allowed_layers/${i}`,
+        `The PII policy names the layer "${layer}", which is not declared.`,
+        `Declare it under layers, or use one of: ${layerNames.join(', ')}.`,
+      );
   });
   return Object.freeze({
     name: spec.name,
@@ -29,7 +38,12 @@ export function buildConstitution(sink: DiagnosticSink, { doc, spec }: LoadedSpe
     sqlDialects: ['duckdb', ...(spec.sql_dialects ?? []).filter((d) => d !== 'duckdb')],
     schedule: spec.schedule ?? DEFAULT_SCHEDULE,
     sourceSchema: spec.source_schema ?? DEFAULT_SOURCE_SCHEMA,
-    layers: Object.entries(spec.layers).map(([name, layer]) => ({ name, pattern: layer.pattern, schema: layer.schema ?? name, description: layer.description })),
+    layers: Object.entries(spec.layers).map(([name, layer]) => ({
+      name,
+      pattern: layer.pattern,
+      schema: layer.schema ?? name,
+      description: layer.description,
+    })),
     requiredFields: spec.rules?.required_fields ?? [],
     primaryKeyTests: spec.rules?.primary_key_tests ?? false,
     pii: {
@@ -43,6 +57,12 @@ export function buildConstitution(sink: DiagnosticSink, { doc, spec }: LoadedSpe
 
 function checkRegex(sink: DiagnosticSink, doc: LoadedSpec['doc'], pointer: string, pattern: string): void {
   if (compilePattern(pattern) === undefined) {
-    sink.error('SCHEMA006', doc, pointer, `"${pattern}" is not a valid regular expression.`, 'Write a JavaScript regular expression, e.g. ^stg_[a-z0-9_]+$.');
+    sink.error(
+      'SCHEMA006',
+      doc,
+      pointer,
+      `"${pattern}" is not a valid regular expression.`,
+      'Write a JavaScript regular expression, e.g. ^stg_[a-z0-9_]+$.',
+    );
   }
 }

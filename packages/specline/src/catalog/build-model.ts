@@ -20,7 +20,12 @@ interface Context {
   readonly aliases: Map<string, ReadonlySet<string> | undefined>;
 }
 
-export function buildModel(sink: DiagnosticSink, { doc, spec }: LoadedSpec<ModelSpec>, constitution: Constitution, shapes: DatasetShapes): Model {
+export function buildModel(
+  sink: DiagnosticSink,
+  { doc, spec }: LoadedSpec<ModelSpec>,
+  constitution: Constitution,
+  shapes: DatasetShapes,
+): Model {
   const context: Context = { sink, doc, spec, constitution, shapes, aliases: new Map() };
   const inputs = buildInputs(context);
   const joins = buildJoins(context);
@@ -28,7 +33,14 @@ export function buildModel(sink: DiagnosticSink, { doc, spec }: LoadedSpec<Model
   const columns = spec.columns.map((_, i) => buildColumn(context, i)).filter((c): c is ModelColumn => c !== undefined);
   const outputNames = new Set([...spec.columns.map((c) => c.name), ...(spec.load?.strategy === 'scd2' ? scd2ColumnNames(spec.load) : [])]);
   const checkOutput = (pointer: string, name: string, role: string) => {
-    if (!outputNames.has(name)) sink.error('REF006', doc, pointer, `The ${role} "${name}" is not an output column of this model.`, `${didYouMean(name, outputNames)}Use one of: ${[...outputNames].join(', ')}.`);
+    if (!outputNames.has(name))
+      sink.error(
+        'REF006',
+        doc,
+        pointer,
+        `The ${role} "${name}" is not an output column of this model.`,
+        `${didYouMean(name, outputNames)}Use one of: ${[...outputNames].join(', ')}.`,
+      );
   };
   checkGrouping(context, checkOutput);
   const load = buildLoad(context, checkOutput, columns);
@@ -39,7 +51,13 @@ export function buildModel(sink: DiagnosticSink, { doc, spec }: LoadedSpec<Model
     const partitioned = columns.find((column) => column.name === constraints.partition_by!.column);
     // Warehouses partition by time units here (BigQuery's TIMESTAMP/DATE/DATETIME_TRUNC); an integer range needs a different spec.
     if (partitioned && !['DATE', 'TIMESTAMP', 'DATETIME'].includes(partitioned.type.name)) {
-      sink.error('MODEL006', doc, '/constraints/partition_by/column', `The partition column "${partitioned.name}" is ${partitioned.type.name}; partitions are by DATE, TIMESTAMP or DATETIME.`, 'Partition by a date or time column, or remove partition_by.');
+      sink.error(
+        'MODEL006',
+        doc,
+        '/constraints/partition_by/column',
+        `The partition column "${partitioned.name}" is ${partitioned.type.name}; partitions are by DATE, TIMESTAMP or DATETIME.`,
+        'Partition by a date or time column, or remove partition_by.',
+      );
     }
   }
   (constraints.cluster_by ?? []).forEach((key, i) => checkOutput(`/constraints/cluster_by/${i}`, key, 'cluster column'));
@@ -61,7 +79,10 @@ export function buildModel(sink: DiagnosticSink, { doc, spec }: LoadedSpec<Model
     groupBy: spec.group_by ?? [],
     load,
     primaryKey: constraints.primary_key ?? defaultPrimaryKey(load),
-    partitionBy: constraints.partition_by && { column: constraints.partition_by.column, granularity: constraints.partition_by.granularity ?? 'day' },
+    partitionBy: constraints.partition_by && {
+      column: constraints.partition_by.column,
+      granularity: constraints.partition_by.granularity ?? 'day',
+    },
     clusterBy: constraints.cluster_by ?? [],
     orchestration: {
       schedule: spec.orchestration?.schedule ?? constitution.schedule ?? DEFAULT_SCHEDULE,
@@ -89,22 +110,57 @@ function buildInputs({ sink, doc, spec, constitution, shapes, aliases }: Context
     const pointer = `/sources/${i}`;
     if (aliases.has(input.alias)) {
       const first = spec.sources.findIndex((s) => s.alias === input.alias);
-      sink.error('REF005', doc, `${pointer}/alias`, `The alias "${input.alias}" is already used by another input.`, 'Give each input its own alias.', [doc.positions.locate(`/sources/${first}/alias`)]);
+      sink.error(
+        'REF005',
+        doc,
+        `${pointer}/alias`,
+        `The alias "${input.alias}" is already used by another input.`,
+        'Give each input its own alias.',
+        [doc.positions.locate(`/sources/${first}/alias`)],
+      );
       return [];
     }
     const shape = shapes.get(input.ref);
     if (!shape) {
-      sink.error('REF001', doc, `${pointer}/ref`, `"${input.ref}" is not a known source or model.`, `${didYouMean(input.ref, shapes.keys())}Sources are named <system>_<table>, e.g. crm_customers; models by their name.`);
+      sink.error(
+        'REF001',
+        doc,
+        `${pointer}/ref`,
+        `"${input.ref}" is not a known source or model.`,
+        `${didYouMean(input.ref, shapes.keys())}Sources are named <system>_<table>, e.g. crm_customers; models by their name.`,
+      );
     } else if (input.ref === spec.name) {
-      sink.error('GRAPH001', doc, `${pointer}/ref`, `The model "${spec.name}" reads itself.`, 'A model cannot be its own input; read the upstream dataset instead.');
+      sink.error(
+        'GRAPH001',
+        doc,
+        `${pointer}/ref`,
+        `The model "${spec.name}" reads itself.`,
+        'A model cannot be its own input; read the upstream dataset instead.',
+      );
     }
     aliases.set(input.alias, shape?.columns);
-    const filter = input.filter === undefined ? undefined : parseFragment(sink, doc, `${pointer}/filter`, input.filter, constitution.dialect, 'filter');
+    const filter =
+      input.filter === undefined ? undefined : parseFragment(sink, doc, `${pointer}/filter`, input.filter, constitution.dialect, 'filter');
     if (filter) checkColumnRefs({ sink, doc, spec, constitution, shapes, aliases }, filter, new Map([[input.alias, shape?.columns]]));
     if (input.filter !== undefined && input.rationale === undefined) {
-      sink.warning('RULE001', doc, `${pointer}/filter`, 'The filter has no rationale.', 'Add rationale: why these rows are dropped, for reviewers and agents.');
+      sink.warning(
+        'RULE001',
+        doc,
+        `${pointer}/filter`,
+        'The filter has no rationale.',
+        'Add rationale: why these rows are dropped, for reviewers and agents.',
+      );
     }
-    return [Object.freeze({ alias: input.alias, ref: input.ref, filter, rationale: input.rationale, location: doc.positions.locate(pointer), pointer })];
+    return [
+      Object.freeze({
+        alias: input.alias,
+        ref: input.ref,
+        filter,
+        rationale: input.rationale,
+        location: doc.positions.locate(pointer),
+        pointer,
+      }),
+    ];
   });
 }
 
@@ -114,17 +170,30 @@ function buildJoins(context: Context): Join[] {
   const joins = (spec.joins ?? []).flatMap((join, i) => {
     const pointer = `/joins/${i}`;
     if (!aliases.has(join.alias)) {
-      sink.error('REF002', doc, `${pointer}/alias`, `The join names the alias "${join.alias}", which no input declares.`, `${didYouMean(join.alias, aliases.keys())}Declare it under sources, or use one of: ${[...aliases.keys()].join(', ')}.`);
+      sink.error(
+        'REF002',
+        doc,
+        `${pointer}/alias`,
+        `The join names the alias "${join.alias}", which no input declares.`,
+        `${didYouMean(join.alias, aliases.keys())}Declare it under sources, or use one of: ${[...aliases.keys()].join(', ')}.`,
+      );
       return [];
     }
     if (joined.has(join.alias)) {
-      sink.error('MODEL004', doc, `${pointer}/alias`, `The alias "${join.alias}" is joined twice, or is the first input (the FROM).`, 'Join each input after the first exactly once.');
+      sink.error(
+        'MODEL004',
+        doc,
+        `${pointer}/alias`,
+        `The alias "${join.alias}" is joined twice, or is the first input (the FROM).`,
+        'Join each input after the first exactly once.',
+      );
       return [];
     }
     joined.add(join.alias);
     let on: SqlFragment | undefined;
     if (join.type === 'cross') {
-      if (join.on !== undefined) sink.error('MODEL004', doc, `${pointer}/on`, 'A cross join takes no condition.', 'Remove on, or use an inner join.');
+      if (join.on !== undefined)
+        sink.error('MODEL004', doc, `${pointer}/on`, 'A cross join takes no condition.', 'Remove on, or use an inner join.');
     } else if (join.on === undefined) {
       sink.error('MODEL004', doc, pointer, `A ${join.type} join needs an on condition.`, 'Add on, e.g. c.customer_id = a.customer_id.');
     } else {
@@ -132,11 +201,26 @@ function buildJoins(context: Context): Join[] {
       // A join condition may use the inputs joined so far and the one being joined.
       if (on) checkColumnRefs(context, on, new Map([...joined].map((alias) => [alias, aliases.get(alias)])));
     }
-    return [Object.freeze({ type: join.type, alias: join.alias, on, rationale: join.rationale, location: doc.positions.locate(pointer), pointer })];
+    return [
+      Object.freeze({
+        type: join.type,
+        alias: join.alias,
+        on,
+        rationale: join.rationale,
+        location: doc.positions.locate(pointer),
+        pointer,
+      }),
+    ];
   });
   spec.sources.forEach((input, i) => {
     if (!joined.has(input.alias) && aliases.has(input.alias)) {
-      sink.error('MODEL004', doc, `/sources/${i}/alias`, `The input "${input.alias}" is never joined.`, `Add a join for "${input.alias}" (inner, left, right, full or cross), or remove the input.`);
+      sink.error(
+        'MODEL004',
+        doc,
+        `/sources/${i}/alias`,
+        `The input "${input.alias}" is never joined.`,
+        `Add a join for "${input.alias}" (inner, left, right, full or cross), or remove the input.`,
+      );
     }
   });
   return joins;
@@ -151,30 +235,68 @@ function buildColumn(context: Context, i: number): ModelColumn | undefined {
     const [alias, name] = column.from.split('.');
     from = { alias, column: name };
     if (!aliases.has(alias)) {
-      sink.error('REF002', doc, `${pointer}/from`, `"${column.from}" names the alias "${alias}", which no input declares.`, `${didYouMean(alias, aliases.keys())}Use one of: ${[...aliases.keys()].join(', ')}.`);
+      sink.error(
+        'REF002',
+        doc,
+        `${pointer}/from`,
+        `"${column.from}" names the alias "${alias}", which no input declares.`,
+        `${didYouMean(alias, aliases.keys())}Use one of: ${[...aliases.keys()].join(', ')}.`,
+      );
       return undefined;
     }
     const columns = aliases.get(alias);
     if (columns && !columns.has(name)) {
       const ref = spec.sources.find((s) => s.alias === alias)!.ref;
-      sink.error('REF003', doc, `${pointer}/from`, `"${ref}" has no column "${name}".`, `${didYouMean(name, columns)}Columns of ${ref}: ${[...columns].join(', ')}.`);
+      sink.error(
+        'REF003',
+        doc,
+        `${pointer}/from`,
+        `"${ref}" has no column "${name}".`,
+        `${didYouMean(name, columns)}Columns of ${ref}: ${[...columns].join(', ')}.`,
+      );
       return undefined;
     }
   }
   if (column.transform === undefined && column.from === undefined) {
-    sink.error('MODEL005', doc, pointer, `The column "${column.name}" has neither from nor transform.`, 'Add from: alias.column, or a transform expression.');
+    sink.error(
+      'MODEL005',
+      doc,
+      pointer,
+      `The column "${column.name}" has neither from nor transform.`,
+      'Add from: alias.column, or a transform expression.',
+    );
     return undefined;
   }
   if (column.transform !== undefined && hasFromPlaceholder(column.transform) && column.from === undefined) {
-    sink.error('MODEL005', doc, `${pointer}/transform`, 'The transform uses {from} but the column has no from.', 'Add from: alias.column, or write the column reference in the transform.');
+    sink.error(
+      'MODEL005',
+      doc,
+      `${pointer}/transform`,
+      'The transform uses {from} but the column has no from.',
+      'Add from: alias.column, or write the column reference in the transform.',
+    );
     return undefined;
   }
   const written = column.transform ?? column.from!;
-  const expression = parseFragment(sink, doc, column.transform === undefined ? `${pointer}/from` : `${pointer}/transform`, written, constitution.dialect, 'transform', column.from);
+  const expression = parseFragment(
+    sink,
+    doc,
+    column.transform === undefined ? `${pointer}/from` : `${pointer}/transform`,
+    written,
+    constitution.dialect,
+    'transform',
+    column.from,
+  );
   if (!expression) return undefined;
   checkColumnRefs(context, expression, aliases);
   if (expression.parsed.hasAggregate && column.aggregate === undefined) {
-    sink.error('MODEL001', doc, `${pointer}/transform`, 'The transform aggregates rows; aggregation is declared, not written into transforms.', 'Move the aggregate into aggregate: (sum, count, …) and list the grouping columns in group_by.');
+    sink.error(
+      'MODEL001',
+      doc,
+      `${pointer}/transform`,
+      'The transform aggregates rows; aggregation is declared, not written into transforms.',
+      'Move the aggregate into aggregate: (sum, count, …) and list the grouping columns in group_by.',
+    );
   }
   return Object.freeze({
     ...buildColumnBase(sink, doc, pointer, column, constitution.dialect),
@@ -186,26 +308,54 @@ function buildColumn(context: Context, i: number): ModelColumn | undefined {
 }
 
 /** Every column a fragment names must exist on an input it may see; unqualified names must be unambiguous. */
-function checkColumnRefs({ sink, doc, spec }: Context, fragment: SqlFragment, visible: ReadonlyMap<string, ReadonlySet<string> | undefined>): void {
+function checkColumnRefs(
+  { sink, doc, spec }: Context,
+  fragment: SqlFragment,
+  visible: ReadonlyMap<string, ReadonlySet<string> | undefined>,
+): void {
   for (const ref of fragment.parsed.columns) {
     if (ref.table !== undefined) {
       if (!visible.has(ref.table)) {
-        sink.error('REF002', doc, fragment.pointer, `"${ref.table}.${ref.name}" names the alias "${ref.table}", which is not visible here.`, `${didYouMean(ref.table, visible.keys())}Visible aliases: ${[...visible.keys()].join(', ')}.`);
+        sink.error(
+          'REF002',
+          doc,
+          fragment.pointer,
+          `"${ref.table}.${ref.name}" names the alias "${ref.table}", which is not visible here.`,
+          `${didYouMean(ref.table, visible.keys())}Visible aliases: ${[...visible.keys()].join(', ')}.`,
+        );
         continue;
       }
       const columns = visible.get(ref.table);
       if (columns && !columns.has(ref.name)) {
         const input = spec.sources.find((s) => s.alias === ref.table)?.ref ?? ref.table;
-        sink.error('REF003', doc, fragment.pointer, `"${input}" has no column "${ref.name}".`, `${didYouMean(ref.name, columns)}Columns of ${input}: ${[...columns].join(', ')}.`);
+        sink.error(
+          'REF003',
+          doc,
+          fragment.pointer,
+          `"${input}" has no column "${ref.name}".`,
+          `${didYouMean(ref.name, columns)}Columns of ${input}: ${[...columns].join(', ')}.`,
+        );
       }
       continue;
     }
     const owners = [...visible.entries()].filter(([, columns]) => columns === undefined || columns.has(ref.name));
     if (owners.length === 0) {
       const all = [...visible.values()].flatMap((c) => [...(c ?? [])]);
-      sink.error('REF003', doc, fragment.pointer, `No input has a column "${ref.name}".`, `${didYouMean(ref.name, all)}Qualify columns with their alias, e.g. ${[...visible.keys()][0] ?? 'c'}.${ref.name}.`);
+      sink.error(
+        'REF003',
+        doc,
+        fragment.pointer,
+        `No input has a column "${ref.name}".`,
+        `${didYouMean(ref.name, all)}Qualify columns with their alias, e.g. ${[...visible.keys()][0] ?? 'c'}.${ref.name}.`,
+      );
     } else if (owners.length > 1 && owners.every(([, columns]) => columns !== undefined)) {
-      sink.error('REF003', doc, fragment.pointer, `The column "${ref.name}" is ambiguous: ${owners.map(([a]) => a).join(' and ')} both have it.`, `Qualify it, e.g. ${owners[0][0]}.${ref.name}.`);
+      sink.error(
+        'REF003',
+        doc,
+        fragment.pointer,
+        `The column "${ref.name}" is ambiguous: ${owners.map(([a]) => a).join(' and ')} both have it.`,
+        `Qualify it, e.g. ${owners[0][0]}.${ref.name}.`,
+      );
     }
   }
 }
@@ -216,21 +366,43 @@ function checkGrouping({ sink, doc, spec }: Context, checkOutput: (pointer: stri
   const aggregated = spec.columns.filter((c) => c.aggregate !== undefined);
   if (aggregated.length > 0 && groupBy.length === 0) {
     const i = spec.columns.indexOf(aggregated[0]);
-    sink.error('MODEL001', doc, `/columns/${i}/aggregate`, `The column "${aggregated[0].name}" is aggregated but the model has no group_by.`, 'Add group_by with the columns that identify each output row.');
+    sink.error(
+      'MODEL001',
+      doc,
+      `/columns/${i}/aggregate`,
+      `The column "${aggregated[0].name}" is aggregated but the model has no group_by.`,
+      'Add group_by with the columns that identify each output row.',
+    );
   }
   if (groupBy.length > 0) {
     spec.columns.forEach((column, i) => {
       if (column.aggregate === undefined && !groupBy.includes(column.name)) {
-        sink.error('MODEL002', doc, `/columns/${i}`, `The column "${column.name}" is neither in group_by nor aggregated.`, `Add "${column.name}" to group_by, or give it an aggregate.`);
+        sink.error(
+          'MODEL002',
+          doc,
+          `/columns/${i}`,
+          `The column "${column.name}" is neither in group_by nor aggregated.`,
+          `Add "${column.name}" to group_by, or give it an aggregate.`,
+        );
       }
       if (column.aggregate !== undefined && groupBy.includes(column.name)) {
-        sink.error('MODEL002', doc, `/columns/${i}/aggregate`, `The column "${column.name}" is both grouped and aggregated.`, 'Remove it from group_by, or drop its aggregate.');
+        sink.error(
+          'MODEL002',
+          doc,
+          `/columns/${i}/aggregate`,
+          `The column "${column.name}" is both grouped and aggregated.`,
+          'Remove it from group_by, or drop its aggregate.',
+        );
       }
     });
   }
 }
 
-function buildLoad({ sink, doc, spec }: Context, checkOutput: (pointer: string, name: string, role: string) => void, columns: readonly ModelColumn[]): LoadStrategy {
+function buildLoad(
+  { sink, doc, spec }: Context,
+  checkOutput: (pointer: string, name: string, role: string) => void,
+  columns: readonly ModelColumn[],
+): LoadStrategy {
   const load = spec.load ?? { strategy: 'table' as const };
   const declared = new Set(spec.columns.map((c) => c.name));
   const keys = (field: 'unique_key' | 'natural_key' | 'tracked_columns', role: string): readonly string[] => {
@@ -240,57 +412,140 @@ function buildLoad({ sink, doc, spec }: Context, checkOutput: (pointer: string, 
   };
   const misplaced = (fields: readonly (keyof NonNullable<ModelSpec['load']>)[]) => {
     for (const field of fields) {
-      if (load[field] !== undefined) sink.error('MODEL003', doc, `/load/${field}`, `${field} does not apply to the ${load.strategy} strategy.`, `Remove ${field}, or change the strategy.`);
+      if (load[field] !== undefined)
+        sink.error(
+          'MODEL003',
+          doc,
+          `/load/${field}`,
+          `${field} does not apply to the ${load.strategy} strategy.`,
+          `Remove ${field}, or change the strategy.`,
+        );
     }
   };
   switch (load.strategy) {
     case 'table':
     case 'view':
-      misplaced(['unique_key', 'cursor', 'natural_key', 'tracked_columns', 'updated_at', 'valid_from', 'valid_to', 'is_current', 'on_delete']);
+      misplaced([
+        'unique_key',
+        'cursor',
+        'natural_key',
+        'tracked_columns',
+        'updated_at',
+        'valid_from',
+        'valid_to',
+        'is_current',
+        'on_delete',
+      ]);
       return { strategy: load.strategy };
     case 'incremental': {
       misplaced(['natural_key', 'tracked_columns', 'updated_at', 'valid_from', 'valid_to', 'is_current', 'on_delete']);
-      if (!load.unique_key) sink.error('MODEL003', doc, '/load', 'An incremental model needs a unique_key.', 'Add load.unique_key: the columns rows are merged on.');
+      if (!load.unique_key)
+        sink.error(
+          'MODEL003',
+          doc,
+          '/load',
+          'An incremental model needs a unique_key.',
+          'Add load.unique_key: the columns rows are merged on.',
+        );
       if (load.cursor) checkOutput('/load/cursor', load.cursor, 'cursor');
       if (spec.columns.some((column) => column.aggregate !== undefined)) {
         // Each run merges rows computed from the new input rows only: a SUM would overwrite the full total.
-        sink.error('MODEL003', doc, '/load/strategy', 'An incremental model cannot aggregate: each run would replace totals with totals over the new rows only.', 'Use strategy: table for the aggregate, or aggregate in a table model downstream of an incremental one.');
+        sink.error(
+          'MODEL003',
+          doc,
+          '/load/strategy',
+          'An incremental model cannot aggregate: each run would replace totals with totals over the new rows only.',
+          'Use strategy: table for the aggregate, or aggregate in a table model downstream of an incremental one.',
+        );
       }
       const first = spec.sources[0].alias;
       const cursorColumn = load.cursor === undefined ? undefined : columns.find((column) => column.name === load.cursor);
       if (cursorColumn && cursorColumn.expression.parsed.columns.some((ref) => ref.table !== undefined && ref.table !== first)) {
         // The cursor filter runs inside the first input's CTE, before any join.
-        sink.error('MODEL003', doc, '/load/cursor', `The cursor "${load.cursor}" is computed from a joined input; incremental loads select new rows of the first input ("${first}").`, `Use a cursor column that reads only ${first}.*, e.g. ${first}.updated_at.`);
+        sink.error(
+          'MODEL003',
+          doc,
+          '/load/cursor',
+          `The cursor "${load.cursor}" is computed from a joined input; incremental loads select new rows of the first input ("${first}").`,
+          `Use a cursor column that reads only ${first}.*, e.g. ${first}.updated_at.`,
+        );
       }
       return { strategy: 'incremental', uniqueKey: keys('unique_key', 'unique key column'), cursor: load.cursor };
     }
     case 'scd2': {
       misplaced(['unique_key', 'cursor']);
-      if (!load.natural_key) sink.error('MODEL003', doc, '/load', 'An scd2 model needs a natural_key.', 'Add load.natural_key: the business key whose history is kept.');
-      if (!load.tracked_columns) sink.error('MODEL003', doc, '/load', 'An scd2 model needs tracked_columns.', 'Add load.tracked_columns: the columns whose change opens a new version.');
+      if (!load.natural_key)
+        sink.error(
+          'MODEL003',
+          doc,
+          '/load',
+          'An scd2 model needs a natural_key.',
+          'Add load.natural_key: the business key whose history is kept.',
+        );
+      if (!load.tracked_columns)
+        sink.error(
+          'MODEL003',
+          doc,
+          '/load',
+          'An scd2 model needs tracked_columns.',
+          'Add load.tracked_columns: the columns whose change opens a new version.',
+        );
       const [validFrom, validTo, isCurrent] = scd2ColumnNames(load);
       (['valid_from', 'valid_to', 'is_current'] as const).forEach((field, i) => {
         const name = [validFrom, validTo, isCurrent][i];
-        if (declared.has(name)) sink.error('MODEL003', doc, `/load/${field}`, `The scd2 column "${name}" is also declared under columns.`, `scd2 adds ${name} itself: remove it from columns, or name the ${field} column differently.`);
+        if (declared.has(name))
+          sink.error(
+            'MODEL003',
+            doc,
+            `/load/${field}`,
+            `The scd2 column "${name}" is also declared under columns.`,
+            `scd2 adds ${name} itself: remove it from columns, or name the ${field} column differently.`,
+          );
       });
       if (load.updated_at) checkOutput('/load/updated_at', load.updated_at, 'updated_at column');
       const trackedColumns = keys('tracked_columns', 'tracked column');
       const naturalKey = keys('natural_key', 'natural key column');
       trackedColumns.forEach((name, i) => {
-        if (naturalKey.includes(name)) sink.error('MODEL003', doc, `/load/tracked_columns/${i}`, `"${name}" is both a natural key and a tracked column.`, 'A key does not change within its history: remove it from tracked_columns.');
+        if (naturalKey.includes(name))
+          sink.error(
+            'MODEL003',
+            doc,
+            `/load/tracked_columns/${i}`,
+            `"${name}" is both a natural key and a tracked column.`,
+            'A key does not change within its history: remove it from tracked_columns.',
+          );
       });
-      return { strategy: 'scd2', naturalKey, trackedColumns, updatedAt: load.updated_at, validFrom, validTo, isCurrent, onDelete: load.on_delete ?? 'ignore' };
+      return {
+        strategy: 'scd2',
+        naturalKey,
+        trackedColumns,
+        updatedAt: load.updated_at,
+        validFrom,
+        validTo,
+        isCurrent,
+        onDelete: load.on_delete ?? 'ignore',
+      };
     }
   }
 }
 
-function buildModelTests({ sink, doc, spec, constitution }: Context, checkOutput: (pointer: string, name: string, role: string) => void): ModelTest[] {
+function buildModelTests(
+  { sink, doc, spec, constitution }: Context,
+  checkOutput: (pointer: string, name: string, role: string) => void,
+): ModelTest[] {
   return (spec.tests ?? []).flatMap((test, i): ModelTest[] => {
     const pointer = `/tests/${i}`;
     const located = { location: doc.positions.locate(pointer), pointer };
     if ('row_count' in test) {
       const { min, max } = test.row_count;
-      if (min !== undefined && max !== undefined && min > max) sink.error('SCHEMA007', doc, `${pointer}/row_count`, `row_count min ${min} is greater than max ${max}.`, 'Swap or correct the bounds.');
+      if (min !== undefined && max !== undefined && min > max)
+        sink.error(
+          'SCHEMA007',
+          doc,
+          `${pointer}/row_count`,
+          `row_count min ${min} is greater than max ${max}.`,
+          'Swap or correct the bounds.',
+        );
       return [{ kind: 'row_count', min, max, ...located }];
     }
     if ('unique_combination' in test) {
@@ -306,25 +561,60 @@ function buildUnitTests({ sink, doc, spec, aliases }: Context, outputNames: Read
   const seen = new Set<string>();
   return (spec.unit_tests ?? []).map((test, i) => {
     const pointer = `/unit_tests/${i}`;
-    if (seen.has(test.name)) sink.error('NAME002', doc, `${pointer}/name`, `The unit test name "${test.name}" is used twice.`, 'Give each unit test its own name.');
+    if (seen.has(test.name))
+      sink.error(
+        'NAME002',
+        doc,
+        `${pointer}/name`,
+        `The unit test name "${test.name}" is used twice.`,
+        'Give each unit test its own name.',
+      );
     seen.add(test.name);
     for (const [alias, rows] of Object.entries(test.given)) {
       if (!aliases.has(alias)) {
-        sink.error('REF009', doc, `${pointer}/given/${alias}`, `The unit test gives rows for "${alias}", which is not an input alias.`, `${didYouMean(alias, aliases.keys())}Key given rows by alias: ${[...aliases.keys()].join(', ')}.`);
+        sink.error(
+          'REF009',
+          doc,
+          `${pointer}/given/${alias}`,
+          `The unit test gives rows for "${alias}", which is not an input alias.`,
+          `${didYouMean(alias, aliases.keys())}Key given rows by alias: ${[...aliases.keys()].join(', ')}.`,
+        );
         continue;
       }
       const columns = aliases.get(alias);
       rows.forEach((row, r) => {
         for (const name of Object.keys(row)) {
-          if (columns && !columns.has(name)) sink.error('REF009', doc, `${pointer}/given/${alias}/${r}/${name}`, `The input "${alias}" has no column "${name}".`, `${didYouMean(name, columns)}Columns: ${[...columns].join(', ')}.`);
+          if (columns && !columns.has(name))
+            sink.error(
+              'REF009',
+              doc,
+              `${pointer}/given/${alias}/${r}/${name}`,
+              `The input "${alias}" has no column "${name}".`,
+              `${didYouMean(name, columns)}Columns: ${[...columns].join(', ')}.`,
+            );
         }
       });
     }
     test.expect.forEach((row, r) => {
       for (const name of Object.keys(row)) {
-        if (!outputNames.has(name)) sink.error('REF009', doc, `${pointer}/expect/${r}/${name}`, `The expected row names "${name}", which is not an output column.`, `${didYouMean(name, outputNames)}Output columns: ${[...outputNames].join(', ')}.`);
+        if (!outputNames.has(name))
+          sink.error(
+            'REF009',
+            doc,
+            `${pointer}/expect/${r}/${name}`,
+            `The expected row names "${name}", which is not an output column.`,
+            `${didYouMean(name, outputNames)}Output columns: ${[...outputNames].join(', ')}.`,
+          );
       }
     });
-    return Object.freeze({ name: test.name, description: test.description, given: test.given, expect: test.expect, ordered: test.ordered ?? false, location: doc.positions.locate(pointer), pointer });
+    return Object.freeze({
+      name: test.name,
+      description: test.description,
+      given: test.given,
+      expect: test.expect,
+      ordered: test.ordered ?? false,
+      location: doc.positions.locate(pointer),
+      pointer,
+    });
   });
 }

@@ -13,9 +13,23 @@ export class DiagnosticSink {
     this.collected.push(diagnostic);
   }
 
-
-  error(code: DiagnosticCode, doc: SpecDocument, pointer: string, message: string, hint: string, related?: readonly SourceLocation[]): void {
-    this.collected.push({ code, severity: 'error', location: doc.positions.locate(pointer), pointer, message, hint, ...(related ? { related } : {}) });
+  error(
+    code: DiagnosticCode,
+    doc: SpecDocument,
+    pointer: string,
+    message: string,
+    hint: string,
+    related?: readonly SourceLocation[],
+  ): void {
+    this.collected.push({
+      code,
+      severity: 'error',
+      location: doc.positions.locate(pointer),
+      pointer,
+      message,
+      hint,
+      ...(related ? { related } : {}),
+    });
   }
 
   warning(code: DiagnosticCode, doc: SpecDocument, pointer: string, message: string, hint: string): void {

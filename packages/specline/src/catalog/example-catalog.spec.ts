@@ -13,15 +13,24 @@ describe('the example Customer 360 catalog', () => {
     const { catalog, diagnostics, rejected } = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
     expect(diagnostics).toEqual([]);
     expect(rejected).toEqual([]);
-    expect(catalog!.sources.map((s) => s.name)).toEqual(['commerce_fx_rates', 'commerce_order_items', 'commerce_orders', 'crm_addresses', 'crm_customers', 'erp_order', 'support_tickets']);
+    expect(catalog!.sources.map((s) => s.name)).toEqual([
+      'commerce_fx_rates',
+      'commerce_order_items',
+      'commerce_orders',
+      'crm_addresses',
+      'crm_customers',
+      'erp_order',
+      'support_tickets',
+    ]);
     // Dependency order: every model comes after the models it reads.
     const position = new Map(catalog!.models.map((m, i) => [m.name, i]));
     for (const model of catalog!.models) {
-      for (const input of model.inputs) if (position.has(input.ref)) expect(position.get(input.ref)!).toBeLessThan(position.get(model.name)!);
+      for (const input of model.inputs)
+        if (position.has(input.ref)) expect(position.get(input.ref)!).toBeLessThan(position.get(model.name)!);
     }
   });
 
-  it('holds the brief\'s stg_customers requirement exactly', async () => {
+  it("holds the brief's stg_customers requirement exactly", async () => {
     const { catalog } = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
     const model = catalog!.models.find((m) => m.name === 'stg_customers')!;
     expect(model.inputs.map((i) => [i.ref, i.alias, i.filter?.text ?? null])).toEqual([
@@ -29,7 +38,17 @@ describe('the example Customer 360 catalog', () => {
       ['crm_addresses', 'a', 'country IS NOT NULL'],
     ]);
     expect(model.joins.map((j) => [j.type, j.alias, j.on?.text])).toEqual([['left', 'a', 'c.customer_id = a.customer_id']]);
-    expect(model.columns.map((c) => c.name)).toEqual(['customer_id', 'email', 'phone_e164', 'lifecycle_stage', 'country', 'city', 'state', 'postal_code', 'created_at']);
+    expect(model.columns.map((c) => c.name)).toEqual([
+      'customer_id',
+      'email',
+      'phone_e164',
+      'lifecycle_stage',
+      'country',
+      'city',
+      'state',
+      'postal_code',
+      'created_at',
+    ]);
     const byName = new Map(model.columns.map((c) => [c.name, c]));
     expect(formatDataType(byName.get('customer_id')!.type)).toBe('INT64');
     expect(byName.get('customer_id')!.tests.map((t) => t.kind)).toEqual(['not_null', 'unique']);
@@ -39,7 +58,7 @@ describe('the example Customer 360 catalog', () => {
     expect(model.primaryKey).toEqual(['customer_id']);
   });
 
-  it('expresses the brief\'s minimal pipeline_spec (mysql order -> scd2 dim_order on snowflake)', async () => {
+  it("expresses the brief's minimal pipeline_spec (mysql order -> scd2 dim_order on snowflake)", async () => {
     const { catalog } = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
     const source = catalog!.sources.find((s) => s.name === 'erp_order')!;
     const model = catalog!.models.find((m) => m.name === 'dim_order')!;
@@ -63,7 +82,11 @@ describe('the example Customer 360 catalog', () => {
       expect(fromJson.diagnostics).toEqual([]);
       const shape = (c: typeof fromYaml) => {
         const m = c.catalog!.models.find((x) => x.name === 'stg_orders')!;
-        return { columns: m.columns.map((col) => [col.name, formatDataType(col.type), col.expression.text]), load: m.load, inputs: m.inputs.map((i) => i.filter?.text) };
+        return {
+          columns: m.columns.map((col) => [col.name, formatDataType(col.type), col.expression.text]),
+          load: m.load,
+          inputs: m.inputs.map((i) => i.filter?.text),
+        };
       };
       expect(shape(fromJson)).toEqual(shape(fromYaml));
     } finally {

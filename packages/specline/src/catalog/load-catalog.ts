@@ -27,7 +27,12 @@ export async function loadCatalog(workspaceRoot: string, files: readonly string[
   const all = [...diagnostics, ...built.diagnostics];
   if (built.catalog) {
     const docs = new Map(loaded.map((s) => [s.doc.file, s.doc]));
-    all.push(...checkConstitutionRules(built.catalog, (file, pointer) => docs.get(file)?.positions.locate(pointer) ?? { file, line: 1, column: 1 }));
+    all.push(
+      ...checkConstitutionRules(
+        built.catalog,
+        (file, pointer) => docs.get(file)?.positions.locate(pointer) ?? { file, line: 1, column: 1 },
+      ),
+    );
   }
   return { catalog: built.catalog, diagnostics: all.sort(compareDiagnostics), rejected };
 }

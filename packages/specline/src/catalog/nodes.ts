@@ -175,7 +175,11 @@ export interface Workflow extends Located {
   readonly name: string;
   readonly file: string;
   readonly description?: string;
-  readonly appliesTo: { readonly kinds: readonly ('source' | 'model')[]; readonly layers: readonly string[]; readonly loadStrategies: readonly string[] };
+  readonly appliesTo: {
+    readonly kinds: readonly ('source' | 'model')[];
+    readonly layers: readonly string[];
+    readonly loadStrategies: readonly string[];
+  };
   readonly steps: readonly { readonly name: string; readonly instructions: string }[];
   readonly acceptance: readonly string[];
 }
@@ -201,7 +205,11 @@ export interface Constitution extends Located {
   readonly layers: readonly Layer[];
   readonly requiredFields: readonly ('owner' | 'description' | 'column_description')[];
   readonly primaryKeyTests: boolean;
-  readonly pii: { readonly detect: readonly string[]; readonly allowedLayers?: readonly string[]; readonly maskingFunctions: readonly string[] };
+  readonly pii: {
+    readonly detect: readonly string[];
+    readonly allowedLayers?: readonly string[];
+    readonly maskingFunctions: readonly string[];
+  };
   readonly stagingCleanups: readonly { readonly columns?: string; readonly types: readonly string[]; readonly transform: string }[];
 }
 
@@ -223,7 +231,11 @@ export function isModel(dataset: Dataset | undefined): dataset is Model {
 /** Whether a dataset's table has this column: a declared one, or one scd2 adds to a model. */
 export function hasOutputColumn(dataset: Dataset, name: string): boolean {
   if (dataset.columns.some((column) => column.name === name)) return true;
-  return dataset.kind === 'model' && dataset.load.strategy === 'scd2' && [dataset.load.validFrom, dataset.load.validTo, dataset.load.isCurrent].includes(name);
+  return (
+    dataset.kind === 'model' &&
+    dataset.load.strategy === 'scd2' &&
+    [dataset.load.validFrom, dataset.load.validTo, dataset.load.isCurrent].includes(name)
+  );
 }
 
 /** The datasets a model reads: the edges of the lineage graph. */

@@ -50,7 +50,9 @@ export function createTableIfMissing(model: Model, dialect: SqlDialect, target: 
 
 /** CREATE TABLE IF NOT EXISTS with these typed columns, e.g. the landing table of a source. */
 export function createColumnsTable(columns: readonly TableColumn[], dialect: SqlDialect, target: string): string {
-  const definitions = columns.map((column) => `  ${quoteIdentifier(column.name, dialect)} ${sqlType(column.type, dialect)}${column.nullable ? '' : ' NOT NULL'}`);
+  const definitions = columns.map(
+    (column) => `  ${quoteIdentifier(column.name, dialect)} ${sqlType(column.type, dialect)}${column.nullable ? '' : ' NOT NULL'}`,
+  );
   return `CREATE TABLE IF NOT EXISTS ${target} (\n${definitions.join(',\n')}\n)`;
 }
 

@@ -32,7 +32,13 @@ const AGGREGATES: Readonly<Record<Aggregate, (sql: string) => string>> = {
  * The model's SELECT in `dialect`: one CTE per input with its filter inside, the joins in
  * declared order, each column transpiled and cast to its declared type, then GROUP BY.
  */
-export function compileModelSelect(catalog: Catalog, model: Model, dialect: SqlDialect, relationOf: RelationOf, options: SelectOptions = {}): Compiled<string> {
+export function compileModelSelect(
+  catalog: Catalog,
+  model: Model,
+  dialect: SqlDialect,
+  relationOf: RelationOf,
+  options: SelectOptions = {},
+): Compiled<string> {
   const from = catalog.constitution.dialect;
   const problems: Diagnostic[] = [];
   const q = (name: string) => quoteIdentifier(name, dialect);
@@ -54,7 +60,14 @@ export function compileModelSelect(catalog: Catalog, model: Model, dialect: SqlD
 
   const aggregated = model.columns.some((column) => column.aggregate);
   if (aggregated && model.groupBy.length === 0) {
-    problems.push(compileProblem(model, 'MODEL001', `${model.name} aggregates columns but has no group_by.`, 'Add group_by with the columns that identify one output row, or remove the aggregates.'));
+    problems.push(
+      compileProblem(
+        model,
+        'MODEL001',
+        `${model.name} aggregates columns but has no group_by.`,
+        'Add group_by with the columns that identify one output row, or remove the aggregates.',
+      ),
+    );
   }
   const projection = model.columns.map((column) => `  ${indent(projectColumn(catalog, model, column, from, dialect, problems), 2)}`);
   const joins = model.joins.map((join) => {
@@ -78,11 +91,19 @@ export function compileModelSelect(catalog: Catalog, model: Model, dialect: SqlD
   return { ok: true, value: sql };
 }
 
-function projectColumn(catalog: Catalog, model: Model, column: ModelColumn, from: SqlDialect, dialect: SqlDialect, problems: Diagnostic[]): string {
+function projectColumn(
+  catalog: Catalog,
+  model: Model,
+  column: ModelColumn,
+  from: SqlDialect,
+  dialect: SqlDialect,
+  problems: Diagnostic[],
+): string {
   const name = quoteIdentifier(column.name, dialect);
   const text = column.aggregate ? AGGREGATES[column.aggregate](column.expression.text) : column.expression.text;
   const sql = inDialect(column.expression, text, from, dialect, problems);
-  if (isPassThrough(catalog, model, column)) return sql === `${quoteIdentifier(column.from!.alias, dialect)}.${name}` ? sql : `${sql} AS ${name}`;
+  if (isPassThrough(catalog, model, column))
+    return sql === `${quoteIdentifier(column.from!.alias, dialect)}.${name}` ? sql : `${sql} AS ${name}`;
   return `CAST(${sql} AS ${sqlType(column.type, dialect)}) AS ${name}`;
 }
 
@@ -99,7 +120,14 @@ function cursorCondition(model: Model, relation: string, from: SqlDialect, diale
   const cursorName = model.load.strategy === 'incremental' ? model.load.cursor : undefined;
   const column = model.columns.find((candidate) => candidate.name === cursorName);
   if (!column || !cursorName) {
-    problems.push(compileProblem(model, 'MODEL003', `${model.name} loads incrementally but names no cursor column among its columns.`, 'Set load.cursor to a column of this model, e.g. updated_at.'));
+    problems.push(
+      compileProblem(
+        model,
+        'MODEL003',
+        `${model.name} loads incrementally but names no cursor column among its columns.`,
+        'Set load.cursor to a column of this model, e.g. updated_at.',
+      ),
+    );
     return { plain: 'TRUE', total: 'TRUE' };
   }
   const expression = inDialect(column.expression, column.expression.text, from, dialect, problems);

@@ -12,7 +12,14 @@ export function inDialect(fragment: SqlFragment, text: string, from: SqlDialect,
   if (from === to) return text;
   const result = transpileExpression(text, from, to);
   if (result.ok) return result.sql;
-  problems.push(compileProblem(fragment, 'SQL005', `The expression '${oneLine(text)}' cannot be written in ${to}: ${result.problem.message}`, result.problem.hint));
+  problems.push(
+    compileProblem(
+      fragment,
+      'SQL005',
+      `The expression '${oneLine(text)}' cannot be written in ${to}: ${result.problem.message}`,
+      result.problem.hint,
+    ),
+  );
   return text;
 }
 

@@ -19,11 +19,16 @@ async function exampleCatalog(): Promise<Catalog> {
 /** Loads every seed CSV into raw.<table> with the source spec's declared types. */
 function seedStatements(catalog: Catalog): string[] {
   const relation = warehouseRelation(catalog, 'duckdb');
-  const statements = ['CREATE SCHEMA IF NOT EXISTS raw', ...catalog.constitution.layers.map((layer) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(layer.schema, 'duckdb')}`)];
+  const statements = [
+    'CREATE SCHEMA IF NOT EXISTS raw',
+    ...catalog.constitution.layers.map((layer) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(layer.schema, 'duckdb')}`),
+  ];
   for (const source of catalog.sources) {
     if (!source.seed) continue;
     const columns = source.columns.map((column) => `'${column.name}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
-    statements.push(`CREATE TABLE ${relation(source.name)} AS SELECT * FROM read_csv('${path.join(ROOT, source.seed)}', header = true, columns = {${columns}})`);
+    statements.push(
+      `CREATE TABLE ${relation(source.name)} AS SELECT * FROM read_csv('${path.join(ROOT, source.seed)}', header = true, columns = {${columns}})`,
+    );
   }
   return statements;
 }

@@ -29,14 +29,24 @@ async function scd2Fixture(modelName: string, sourceDdl: string, style: 'update'
 /** dim_customer (scd2, on_delete: close) read from a hand-made stg_customers table. */
 describe.each(['update', 'merge'] as const)('scd2 apply on DuckDB (%s style)', (style) => {
   it('closes a changed or deleted key, opens its new version, and leaves unchanged keys alone', async () => {
-    const { connection, apply } = await scd2Fixture('dim_customer', 'CREATE TABLE src (customer_id BIGINT, email VARCHAR, lifecycle_stage VARCHAR, country VARCHAR, city VARCHAR, state VARCHAR, postal_code VARCHAR, created_at TIMESTAMP)', style);
-    await connection.run(`INSERT INTO src VALUES (1, 'a@x', 'trial', 'US', 'NYC', NULL, '1', '2024-01-01'), (2, 'b@x', 'active', 'DE', 'Berlin', NULL, '2', '2024-01-01'), (3, 'c@x', 'active', 'FR', 'Paris', NULL, '3', '2024-01-01')`);
+    const { connection, apply } = await scd2Fixture(
+      'dim_customer',
+      'CREATE TABLE src (customer_id BIGINT, email VARCHAR, lifecycle_stage VARCHAR, country VARCHAR, city VARCHAR, state VARCHAR, postal_code VARCHAR, created_at TIMESTAMP)',
+      style,
+    );
+    await connection.run(
+      `INSERT INTO src VALUES (1, 'a@x', 'trial', 'US', 'NYC', NULL, '1', '2024-01-01'), (2, 'b@x', 'active', 'DE', 'Berlin', NULL, '2', '2024-01-01'), (3, 'c@x', 'active', 'FR', 'Paris', NULL, '3', '2024-01-01')`,
+    );
     await apply();
     await connection.run(`UPDATE src SET lifecycle_stage = 'active' WHERE customer_id = 1`);
     await connection.run(`DELETE FROM src WHERE customer_id = 3`);
     await apply();
     await apply();
-    const rows = (await connection.runAndReadAll('SELECT customer_id, lifecycle_stage, is_current, valid_to IS NULL AS open FROM dim ORDER BY customer_id, is_current')).getRowObjects();
+    const rows = (
+      await connection.runAndReadAll(
+        'SELECT customer_id, lifecycle_stage, is_current, valid_to IS NULL AS open FROM dim ORDER BY customer_id, is_current',
+      )
+    ).getRowObjects();
     expect(rows.map((row) => [Number(row.customer_id), row.lifecycle_stage, row.is_current, row.open])).toEqual([
       [1, 'trial', false, false],
       [1, 'active', true, true],
@@ -49,14 +59,22 @@ describe.each(['update', 'merge'] as const)('scd2 apply on DuckDB (%s style)', (
 /** dim_order (scd2 on updated_at) fed a late row: an older version must not close the newer one. */
 describe.each(['update', 'merge'] as const)('scd2 apply with late data (%s style)', (style) => {
   it('ignores a snapshot row no newer than the current version', async () => {
-    const { connection, apply } = await scd2Fixture('dim_order', 'CREATE TABLE src (order_id BIGINT, status VARCHAR, amount DECIMAL(18,2), updated_at TIMESTAMP)', style);
+    const { connection, apply } = await scd2Fixture(
+      'dim_order',
+      'CREATE TABLE src (order_id BIGINT, status VARCHAR, amount DECIMAL(18,2), updated_at TIMESTAMP)',
+      style,
+    );
     await connection.run(`INSERT INTO src VALUES (1, 'shipped', 10, '2024-02-01')`);
     await apply();
     await connection.run(`UPDATE src SET status = 'placed', updated_at = '2024-01-01'`); // a late, older version
     await apply();
     await connection.run(`UPDATE src SET status = 'delivered', updated_at = '2024-03-01'`);
     await apply();
-    const rows = (await connection.runAndReadAll(`SELECT status, is_current, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM dim ORDER BY valid_from`)).getRowObjects();
+    const rows = (
+      await connection.runAndReadAll(
+        `SELECT status, is_current, strftime(valid_from, '%Y-%m-%d') AS valid_from, strftime(valid_to, '%Y-%m-%d') AS valid_to FROM dim ORDER BY valid_from`,
+      )
+    ).getRowObjects();
     expect(rows).toEqual([
       { status: 'shipped', is_current: false, valid_from: '2024-02-01', valid_to: '2024-03-01' },
       { status: 'delivered', is_current: true, valid_from: '2024-03-01', valid_to: null },

@@ -10,7 +10,13 @@ import { quoteIdentifier, type SqlDialect } from '../sql';
  * (Delta Lake has no UPDATE … FROM). Step 3 stays an INSERT: one MERGE cannot both close and
  * reopen the same key.
  */
-export function compileScd2Apply(model: Model, dialect: SqlDialect, target: string, snapshot: string, style: 'update' | 'merge' = 'update'): string[] {
+export function compileScd2Apply(
+  model: Model,
+  dialect: SqlDialect,
+  target: string,
+  snapshot: string,
+  style: 'update' | 'merge' = 'update',
+): string[] {
   if (model.load.strategy !== 'scd2') throw new Error(`compiler: ${model.name} is not an scd2 model`);
   const load = model.load;
   const q = (name: string) => quoteIdentifier(name, dialect);
@@ -22,16 +28,19 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
   const newer = load.updatedAt ? `\n  AND s.${q(load.updatedAt)} > t.${q(load.validFrom)}` : '';
   const openedAt = load.updatedAt ? `s.${q(load.updatedAt)}` : 'CURRENT_TIMESTAMP';
   const columns = model.columns.map((column) => q(column.name));
-  const statements = style === 'merge' ? [closeByMerge()] : [
-    [
-      `UPDATE ${target} AS t`,
-      `SET ${q(load.validTo)} = ${changedAt}, ${q(load.isCurrent)} = FALSE`,
-      `FROM ${snapshot} AS s`,
-      `WHERE t.${q(load.isCurrent)}`,
-      `  AND ${keyMatch('t', 's')}`,
-      `  AND (${changed})${newer}`,
-    ].join('\n'),
-  ];
+  const statements =
+    style === 'merge'
+      ? [closeByMerge()]
+      : [
+          [
+            `UPDATE ${target} AS t`,
+            `SET ${q(load.validTo)} = ${changedAt}, ${q(load.isCurrent)} = FALSE`,
+            `FROM ${snapshot} AS s`,
+            `WHERE t.${q(load.isCurrent)}`,
+            `  AND ${keyMatch('t', 's')}`,
+            `  AND (${changed})${newer}`,
+          ].join('\n'),
+        ];
   if (load.onDelete === 'close' && style === 'update') {
     statements.push(
       [
@@ -59,7 +68,11 @@ export function compileScd2Apply(model: Model, dialect: SqlDialect, target: stri
       `USING ${snapshot} AS s`,
       `ON ${keyMatch('t', 's')} AND t.${q(load.isCurrent)}`,
       `WHEN MATCHED AND (${changed})${newer.replace('\n  AND', ' AND')} THEN ${close}`,
-      ...(load.onDelete === 'close' ? [`WHEN NOT MATCHED BY SOURCE AND t.${q(load.isCurrent)} THEN UPDATE SET ${q(load.validTo)} = CURRENT_TIMESTAMP, ${q(load.isCurrent)} = FALSE`] : []),
+      ...(load.onDelete === 'close'
+        ? [
+            `WHEN NOT MATCHED BY SOURCE AND t.${q(load.isCurrent)} THEN UPDATE SET ${q(load.validTo)} = CURRENT_TIMESTAMP, ${q(load.isCurrent)} = FALSE`,
+          ]
+        : []),
     ].join('\n');
   }
 }

@@ -56,7 +56,9 @@ export class SeedWarehouse {
     if (!source.seed) return this.session.run(createTypedTable(relation, source.columns));
     const columns = source.columns.map((column) => `'${column.name.replace(/'/g, "''")}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
     const file = path.join(this.workspaceRoot, source.seed).replace(/'/g, "''");
-    await this.session.run(`CREATE OR REPLACE TABLE ${relation} AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {${columns}})`);
+    await this.session.run(
+      `CREATE OR REPLACE TABLE ${relation} AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {${columns}})`,
+    );
   }
 
   private createSchemas(): Promise<void> {

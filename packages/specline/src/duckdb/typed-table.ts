@@ -15,7 +15,12 @@ export interface TypedColumn {
  * row leaves out are NULL. NOT NULL is not declared: unit-test rows may omit columns that
  * the model does not read, and the tests themselves check nullability.
  */
-export async function loadTypedTable(session: DuckSession, relation: string, columns: readonly TypedColumn[], rows: readonly Row[]): Promise<void> {
+export async function loadTypedTable(
+  session: DuckSession,
+  relation: string,
+  columns: readonly TypedColumn[],
+  rows: readonly Row[],
+): Promise<void> {
   await session.run(createTypedTable(relation, columns));
   if (rows.length === 0) return;
   const values = rows.map((row) => `(${columns.map((column) => sqlLiteral(row[column.name], column.type)).join(', ')})`);

@@ -15,7 +15,10 @@ export function contractFile(dataset: Dataset): GeneratedFile {
   const contract = {
     name: dataset.name,
     kind: dataset.kind,
-    relation: dataset.kind === 'source' ? { schema: dataset.schema, table: dataset.table, system: dataset.system } : { schema: dataset.schema, layer: dataset.layer },
+    relation:
+      dataset.kind === 'source'
+        ? { schema: dataset.schema, table: dataset.table, system: dataset.system }
+        : { schema: dataset.schema, layer: dataset.layer },
     columns: columns.map((column) => ({ name: column.name, type: formatDataType(column.type), nullable: column.nullable })),
     primaryKey: [...dataset.primaryKey],
     ...('uniqueKey' in load ? { uniqueKey: [...load.uniqueKey] } : {}),
@@ -31,6 +34,13 @@ export const ORCHESTRATION_FILE = 'orchestration.json';
  * schedule, retries, SLA, targets, load strategy and the datasets it reads.
  */
 export function orchestrationFile(model: Model): GeneratedFile {
-  const entry = { name: model.name, layer: model.layer, load: model.load.strategy, targets: [...model.targets], reads: inputNames(model), ...model.orchestration };
+  const entry = {
+    name: model.name,
+    layer: model.layer,
+    load: model.load.strategy,
+    targets: [...model.targets],
+    reads: inputNames(model),
+    ...model.orchestration,
+  };
   return { path: ORCHESTRATION_FILE, content: `${JSON.stringify(entry, null, 2)}\n` };
 }

@@ -19,8 +19,10 @@ export function dataformAssertions(catalog: Catalog, model: Model, problems: Dia
     for (const test of column.tests) {
       if (test.kind === 'not_null') nonNull.push(column.name);
       else if (test.kind === 'unique') uniqueKeys.push([column.name]);
-      else if (test.kind === 'accepted_values') rowConditions.push(`${name} IS NULL OR ${name} IN (${test.values.map(literal).join(', ')})`);
-      else if (test.kind === 'expression') rowConditions.push(inDialect(test.expression, test.expression.text, catalog.constitution.dialect, dialect, problems));
+      else if (test.kind === 'accepted_values')
+        rowConditions.push(`${name} IS NULL OR ${name} IN (${test.values.map(literal).join(', ')})`);
+      else if (test.kind === 'expression')
+        rowConditions.push(inDialect(test.expression, test.expression.text, catalog.constitution.dialect, dialect, problems));
     }
   }
   for (const test of model.tests) if (test.kind === 'unique_combination') uniqueKeys.push([...test.columns]);

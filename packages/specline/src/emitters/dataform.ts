@@ -25,7 +25,10 @@ export const dataformEmitter: Emitter = {
         defaultAssertionDataset: `${catalog.constitution.name}_assertions`,
       }),
       // The CLI compiles with the @dataform/core this package.json names, installed beside it.
-      { path: 'dataform/package.json', content: `${JSON.stringify({ name: catalog.constitution.name, private: true, dependencies: { '@dataform/core': DATAFORM_CORE_VERSION } }, null, 2)}\n` },
+      {
+        path: 'dataform/package.json',
+        content: `${JSON.stringify({ name: catalog.constitution.name, private: true, dependencies: { '@dataform/core': DATAFORM_CORE_VERSION } }, null, 2)}\n`,
+      },
     ]),
 };
 
@@ -33,7 +36,9 @@ function relationOf(catalog: Catalog, self: string): RelationOf {
   return (name) => {
     if (name === self) return '${self()}';
     const dataset = catalog.datasets.get(name);
-    return dataset?.kind === 'source' ? `\${ref(${JSON.stringify(dataset.schema)}, ${JSON.stringify(dataset.name)})}` : `\${ref(${JSON.stringify(name)})}`;
+    return dataset?.kind === 'source'
+      ? `\${ref(${JSON.stringify(dataset.schema)}, ${JSON.stringify(dataset.name)})}`
+      : `\${ref(${JSON.stringify(name)})}`;
   };
 }
 
@@ -45,7 +50,9 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     model.load.strategy === 'scd2'
       ? // Dataform has no snapshots: an operations action runs the scd2 apply as one BigQuery script.
         mapOk(compileLoadStatements(catalog, model, dialect, relations), (statements) => `${statements.join(';\n\n')};`)
-      : compileModelSelect(catalog, model, dialect, relations, { incremental: { relation: '${self()}', guard: (clause) => `\${when(incremental(), \`${clause.replace(/[`\\]/g, '\\$&')}\`)}` } });
+      : compileModelSelect(catalog, model, dialect, relations, {
+          incremental: { relation: '${self()}', guard: (clause) => `\${when(incremental(), \`${clause.replace(/[`\\]/g, '\\$&')}\`)}` },
+        });
   if (!compiled.ok) return refused(compiled.diagnostics);
   const assertions = dataformAssertions(catalog, model, problems);
   if (problems.length) return refused(problems);
@@ -63,7 +70,11 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   };
   const file: GeneratedFile = {
     path: `dataform/definitions/${model.layer}/${model.name}.sqlx`,
-    content: renderTemplate('dataform.sqlx', { config: JSON.stringify(config, null, 2), header: generatedHeader(model), sql: compiled.value }),
+    content: renderTemplate('dataform.sqlx', {
+      config: JSON.stringify(config, null, 2),
+      header: generatedHeader(model),
+      sql: compiled.value,
+    }),
   };
   return emitted([file]);
 }
@@ -75,15 +86,25 @@ function columnDescriptions(model: Model): Record<string, string> {
 function bigqueryOptions(model: Model) {
   if (model.load.strategy === 'view' || model.load.strategy === 'scd2') return undefined;
   const options = {
-    ...(model.partitionBy ? { partitionBy: `${partitionType(model)}_TRUNC(${model.partitionBy.column}, ${model.partitionBy.granularity.toUpperCase()})` } : {}),
+    ...(model.partitionBy
+      ? { partitionBy: `${partitionType(model)}_TRUNC(${model.partitionBy.column}, ${model.partitionBy.granularity.toUpperCase()})` }
+      : {}),
     ...(model.clusterBy.length ? { clusterBy: [...model.clusterBy] } : {}),
   };
   return Object.keys(options).length ? { bigquery: options } : undefined;
 }
 
 function declaration(source: SourceTable): GeneratedFile {
-  const config = { type: 'declaration', schema: source.schema, name: source.name, ...(source.description ? { description: source.description } : {}) };
-  return { path: `dataform/definitions/sources/${source.system}/${source.table}.sqlx`, content: `config ${JSON.stringify(config, null, 2)}\n` };
+  const config = {
+    type: 'declaration',
+    schema: source.schema,
+    name: source.name,
+    ...(source.description ? { description: source.description } : {}),
+  };
+  return {
+    path: `dataform/definitions/sources/${source.system}/${source.table}.sqlx`,
+    content: `config ${JSON.stringify(config, null, 2)}\n`,
+  };
 }
 
 function mapOk<T, U>(result: { ok: true; value: T } | { ok: false; diagnostics: readonly Diagnostic[] }, map: (value: T) => U) {

@@ -58,26 +58,56 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
       hard_deletes: load.onDelete === 'close' ? 'invalidate' : 'ignore',
       snapshot_meta_column_names: { dbt_valid_from: load.validFrom, dbt_valid_to: load.validTo },
     });
-    files.push({ path: `dbt/snapshots/${snapshot}.sql`, content: renderTemplate('dbt-snapshot.sql', { name: snapshot, config, header, sql: select.value }) });
+    files.push({
+      path: `dbt/snapshots/${snapshot}.sql`,
+      content: renderTemplate('dbt-snapshot.sql', { name: snapshot, config, header, sql: select.value }),
+    });
     const q = (name: string) => quoteIdentifier(name, dialect);
     // Named columns, not *: the snapshot's dbt_scd_id and dbt_updated_at would break the contract.
     const kept = [...model.columns.map((column) => column.name), load.validFrom, load.validTo].map((name) => `  ${q(name)},`);
     const view = `SELECT\n${kept.join('\n')}\n  ${q(load.validTo)} IS NULL AS ${q(load.isCurrent)}\nFROM {{ ref('${snapshot}') }}`;
-    files.push({ path: `${folder}/${model.name}.sql`, content: renderTemplate('dbt-model.sql', { config: jinjaArguments({ materialized: 'view', schema: model.schema }), header, sql: view }) });
+    files.push({
+      path: `${folder}/${model.name}.sql`,
+      content: renderTemplate('dbt-model.sql', {
+        config: jinjaArguments({ materialized: 'view', schema: model.schema }),
+        header,
+        sql: view,
+      }),
+    });
   } else {
-    files.push({ path: `${folder}/${model.name}.sql`, content: renderTemplate('dbt-model.sql', { config: jinjaArguments(modelConfig(model)), header, sql: select.value }) });
+    files.push({
+      path: `${folder}/${model.name}.sql`,
+      content: renderTemplate('dbt-model.sql', { config: jinjaArguments(modelConfig(model)), header, sql: select.value }),
+    });
   }
-  files.push(...dbtSingularTests(catalog, model, `{{ ref('${model.name}') }}`, problems).map((file) => ({ ...file, path: `dbt/${file.path}` })));
+  files.push(
+    ...dbtSingularTests(catalog, model, `{{ ref('${model.name}') }}`, problems).map((file) => ({ ...file, path: `dbt/${file.path}` })),
+  );
   files.push(schemaYaml(catalog, model, folder));
   return problems.length ? refused(problems) : emitted(files);
 }
 
 function modelConfig(model: Model): Record<string, unknown> {
-  const partition = model.partitionBy && { field: model.partitionBy.column, data_type: partitionType(model).toLowerCase(), granularity: model.partitionBy.granularity };
-  const base = { schema: model.schema, partition_by: partition, cluster_by: model.clusterBy.length ? [...model.clusterBy] : undefined, tags: model.tags.length ? [...model.tags] : undefined };
+  const partition = model.partitionBy && {
+    field: model.partitionBy.column,
+    data_type: partitionType(model).toLowerCase(),
+    granularity: model.partitionBy.granularity,
+  };
+  const base = {
+    schema: model.schema,
+    partition_by: partition,
+    cluster_by: model.clusterBy.length ? [...model.clusterBy] : undefined,
+    tags: model.tags.length ? [...model.tags] : undefined,
+  };
   if (model.load.strategy !== 'incremental') return { materialized: model.load.strategy, ...base };
   // An enforced contract on an incremental model needs on_schema_change: fail (or append_new_columns).
-  return { materialized: 'incremental', unique_key: [...model.load.uniqueKey], incremental_strategy: 'merge', on_schema_change: 'fail', ...base };
+  return {
+    materialized: 'incremental',
+    unique_key: [...model.load.uniqueKey],
+    incremental_strategy: 'merge',
+    on_schema_change: 'fail',
+    ...base,
+  };
 }
 
 function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFile {
@@ -86,11 +116,23 @@ function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFi
   const columns = tableColumns(model).map((column) => {
     const spec = declared.get(column.name);
     const tests = spec ? dbtColumnTests(spec, testRef(catalog)) : [];
-    return { name: column.name, data_type: sqlType(column.type, dialect), ...(spec?.description ? { description: spec.description } : {}), ...(tests.length ? { data_tests: tests } : {}) };
+    return {
+      name: column.name,
+      data_type: sqlType(column.type, dialect),
+      ...(spec?.description ? { description: spec.description } : {}),
+      ...(tests.length ? { data_tests: tests } : {}),
+    };
   });
   return yamlFile(`${folder}/${model.name}.yml`, {
     version: 2,
-    models: [{ name: model.name, ...(model.description ? { description: model.description } : {}), config: { contract: { enforced: true } }, columns }],
+    models: [
+      {
+        name: model.name,
+        ...(model.description ? { description: model.description } : {}),
+        config: { contract: { enforced: true } },
+        columns,
+      },
+    ],
   });
 }
 
@@ -107,10 +149,18 @@ function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
     ...(source.freshness ? { loaded_at_field: source.freshness.loadedAt, freshness } : {}),
     columns: source.columns.map((column) => {
       const tests = dbtColumnTests(column, testRef(catalog));
-      return { name: column.name, data_type: sqlType(column.type, catalog.constitution.warehouse), ...(column.description ? { description: column.description } : {}), ...(tests.length ? { data_tests: tests } : {}) };
+      return {
+        name: column.name,
+        data_type: sqlType(column.type, catalog.constitution.warehouse),
+        ...(column.description ? { description: column.description } : {}),
+        ...(tests.length ? { data_tests: tests } : {}),
+      };
     }),
   };
-  return yamlFile(`dbt/models/sources/${source.system}/${source.table}.yml`, { version: 2, sources: [{ name: source.system, schema: source.schema, tables: [table] }] });
+  return yamlFile(`dbt/models/sources/${source.system}/${source.table}.yml`, {
+    version: 2,
+    sources: [{ name: source.system, schema: source.schema, tables: [table] }],
+  });
 }
 
 function period(text: string | undefined) {

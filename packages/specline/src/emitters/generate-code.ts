@@ -15,7 +15,10 @@ export interface GeneratedCode {
 /** Everything one source or model generates: each platform it targets, plus its contract. */
 export function generateDatasetCode(catalog: Catalog, dataset: Dataset): GeneratedCode {
   const targets = dataset.kind === 'model' ? dataset.targets : catalog.constitution.targets;
-  return collect(targets, (target) => EMITTERS[target].emit(catalog, dataset), [contractFile(dataset), ...(dataset.kind === 'model' ? [orchestrationFile(dataset)] : [])]);
+  return collect(targets, (target) => EMITTERS[target].emit(catalog, dataset), [
+    contractFile(dataset),
+    ...(dataset.kind === 'model' ? [orchestrationFile(dataset)] : []),
+  ]);
 }
 
 /** The files that belong to the whole catalog: dbt_project.yml, workflow_settings.yaml, Airflow DAGs, build.sql. */

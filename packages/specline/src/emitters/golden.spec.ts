@@ -25,6 +25,7 @@ describe('golden files', () => {
       }
     }
     expect(files.map((file) => file.path).sort()).toEqual(listFiles(EXPECTED));
-    for (const file of files) expect(`${file.path}\n${file.content}`).toBe(`${file.path}\n${readFileSync(path.join(EXPECTED, file.path), 'utf8')}`);
+    for (const file of files)
+      expect(`${file.path}\n${file.content}`).toBe(`${file.path}\n${readFileSync(path.join(EXPECTED, file.path), 'utf8')}`);
   });
 });

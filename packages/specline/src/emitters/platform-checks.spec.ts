@@ -30,8 +30,18 @@ function dataformCompile(files: readonly GeneratedFile[]) {
     // The CLI loads @dataform/core from the project's node_modules inside its sandbox, which
     // does not follow a symlink out of the project: copy the installed version instead.
     cpSync(path.join(REPO, 'node_modules/@dataform/core'), path.join(dir, 'node_modules/@dataform/core'), { recursive: true });
-    const output = execFileSync(path.join(REPO, 'node_modules/.bin/dataform'), ['compile', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return JSON.parse(output) as { tables: { target: { name: string } }[]; operations: unknown[]; declarations: unknown[]; assertions: unknown[]; graphErrors: { compilationErrors?: unknown[] } };
+    const output = execFileSync(path.join(REPO, 'node_modules/.bin/dataform'), ['compile', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(output) as {
+      tables: { target: { name: string } }[];
+      operations: unknown[];
+      declarations: unknown[];
+      assertions: unknown[];
+      graphErrors: { compilationErrors?: unknown[] };
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -65,7 +75,10 @@ describe.each([
   it('passes the real dataform compile', () => {
     const compiled = dataformCompile(files);
     expect(compiled.graphErrors.compilationErrors ?? []).toEqual([]);
-    const expected = catalog.models.filter((model) => model.targets.includes('dataform') && model.load.strategy !== 'scd2').map((model) => model.name).sort();
+    const expected = catalog.models
+      .filter((model) => model.targets.includes('dataform') && model.load.strategy !== 'scd2')
+      .map((model) => model.name)
+      .sort();
     expect(compiled.tables.map((table) => table.target.name).sort()).toEqual(expected);
     expect(compiled.declarations).toHaveLength(catalog.sources.length);
   });
@@ -84,11 +97,15 @@ describe('the generated DuckDB build.sql', () => {
     for (const layer of catalog.constitution.layers) await connection.run(`CREATE SCHEMA ${quoteIdentifier(layer.schema, 'duckdb')}`);
     for (const source of catalog.sources) {
       const columns = source.columns.map((column) => `'${column.name}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
-      await connection.run(`CREATE TABLE raw.${quoteIdentifier(source.name, 'duckdb')} AS SELECT * FROM read_csv('${path.join(REPO, source.seed!)}', header = true, columns = {${columns}})`);
+      await connection.run(
+        `CREATE TABLE raw.${quoteIdentifier(source.name, 'duckdb')} AS SELECT * FROM read_csv('${path.join(REPO, source.seed!)}', header = true, columns = {${columns}})`,
+      );
     }
     await connection.run(build.content);
     for (const model of catalog.models.filter((candidate) => candidate.targets.includes('sql'))) {
-      const rows = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(model.schema, 'duckdb')}.${quoteIdentifier(model.name, 'duckdb')}`);
+      const rows = await connection.runAndReadAll(
+        `SELECT COUNT(*) AS n FROM ${quoteIdentifier(model.schema, 'duckdb')}.${quoteIdentifier(model.name, 'duckdb')}`,
+      );
       expect([model.name, Number(rows.getRowObjects()[0].n) > 0]).toEqual([model.name, true]);
     }
   });
@@ -99,13 +116,19 @@ describe('a transform the target cannot express', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'specline-unexpressible-'));
     try {
       cpSync(GOLDEN_WORKSPACE, root, { recursive: true });
-      const spec = readFileSync(path.join(root, 'specs/models/stg_orders.yaml'), 'utf8').replace('transform: "LOWER({from})"', 'transform: "LOWER({from})" }\n  - { name: order_week, type: DATE, from: o.ordered_at, transform: "DATE_TRUNC({from}, WEEK)"');
+      const spec = readFileSync(path.join(root, 'specs/models/stg_orders.yaml'), 'utf8').replace(
+        'transform: "LOWER({from})"',
+        'transform: "LOWER({from})" }\n  - { name: order_week, type: DATE, from: o.ordered_at, transform: "DATE_TRUNC({from}, WEEK)"',
+      );
       writeFileSync(path.join(root, 'specs/models/stg_orders.yaml'), spec);
       const catalog = await loadTestCatalog(root);
       const code = generateDatasetCode(catalog, catalog.datasets.get('stg_orders')!);
       // DuckDB (sql) and Spark (pyspark) truncate weeks to Monday, BigQuery's WEEK to Sunday.
       expect(code.failedTargets).toEqual(['pyspark', 'sql']);
-      expect(code.diagnostics[0]).toMatchObject({ code: 'SQL005', location: { file: 'specs/models/stg_orders.yaml', line: expect.any(Number) } });
+      expect(code.diagnostics[0]).toMatchObject({
+        code: 'SQL005',
+        location: { file: 'specs/models/stg_orders.yaml', line: expect.any(Number) },
+      });
       expect(code.files.some((file) => file.path.startsWith('sql/') || file.path.startsWith('pyspark/'))).toBe(false);
       expect(code.files.some((file) => file.path.startsWith('dbt/'))).toBe(true);
     } finally {

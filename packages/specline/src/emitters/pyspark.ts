@@ -50,7 +50,12 @@ function jobBody(catalog: Catalog, model: Model, target: string, constants: { na
     if (!since.ok) return since;
     const on = load.uniqueKey.map((key) => `t.${q(key)} = s.${q(key)}`).join(' AND ');
     constants.push({ name: 'INCREMENT_SQL', value: pythonTripleQuoted(since.value) });
-    constants.push({ name: 'MERGE_SQL', value: pythonTripleQuoted(`MERGE INTO ${target} AS t\nUSING increment AS s\nON ${on}\nWHEN MATCHED THEN UPDATE SET *\nWHEN NOT MATCHED THEN INSERT *`) });
+    constants.push({
+      name: 'MERGE_SQL',
+      value: pythonTripleQuoted(
+        `MERGE INTO ${target} AS t\nUSING increment AS s\nON ${on}\nWHEN MATCHED THEN UPDATE SET *\nWHEN NOT MATCHED THEN INSERT *`,
+      ),
+    });
     return {
       ok: true,
       lines: [
@@ -67,6 +72,11 @@ function jobBody(catalog: Catalog, model: Model, target: string, constants: { na
   constants.push({ name: 'APPLY_SQL', value: `[\n${apply.map((statement) => `    ${pythonTripleQuoted(statement)},`).join('\n')}\n]` });
   return {
     ok: true,
-    lines: ['spark.sql(CREATE_SQL)', 'spark.sql(SELECT_SQL).createOrReplaceTempView("snapshot")', 'for statement in APPLY_SQL:', '    spark.sql(statement)'],
+    lines: [
+      'spark.sql(CREATE_SQL)',
+      'spark.sql(SELECT_SQL).createOrReplaceTempView("snapshot")',
+      'for statement in APPLY_SQL:',
+      '    spark.sql(statement)',
+    ],
   };
 }

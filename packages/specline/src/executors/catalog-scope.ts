@@ -27,7 +27,8 @@ export function projectsNeededBy(context: ExecutorContext, projects: readonly st
     if (needed.has(name)) continue;
     const node = graph.nodes[name];
     const kind = node?.data.tags?.find((tag) => tag.startsWith('kind:'));
-    if (!node || isPlaceholderProjectName(name) || !['kind:source', 'kind:model', 'kind:glossary', 'kind:workflow'].includes(kind ?? '')) return undefined;
+    if (!node || isPlaceholderProjectName(name) || !['kind:source', 'kind:model', 'kind:glossary', 'kind:workflow'].includes(kind ?? ''))
+      return undefined;
     needed.add(name);
     for (const dependency of graph.dependencies[name] ?? []) if (graph.nodes[dependency.target]) pending.push(dependency.target);
     const specline = (node.data.metadata as { specline?: SpeclineProjectMetadata } | undefined)?.specline;
@@ -40,7 +41,11 @@ export function projectsNeededBy(context: ExecutorContext, projects: readonly st
  * The spec files to load for those projects: theirs, and every spec file that belongs to no
  * spec project (the constitution). `undefined` stays the whole catalog.
  */
-export function specFilesNeededBy(context: ExecutorContext, projects: readonly string[], allSpecFiles: readonly string[]): string[] | undefined {
+export function specFilesNeededBy(
+  context: ExecutorContext,
+  projects: readonly string[],
+  allSpecFiles: readonly string[],
+): string[] | undefined {
   const needed = projectsNeededBy(context, projects);
   const graph = context.projectGraph;
   if (!needed || !graph) return undefined;

@@ -37,7 +37,14 @@ describe('generated code and documents', () => {
       const script = path.join(dir, 'digest.js');
       writeFileSync(script, DIGEST_SCRIPT);
       const run = (zone: string) =>
-        JSON.parse(execFileSync(process.execPath, ['-r', '@swc-node/register', script, ROOT], { cwd: ROOT, env: { ...process.env, TZ: zone }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Record<string, string>;
+        JSON.parse(
+          execFileSync(process.execPath, ['-r', '@swc-node/register', script, ROOT], {
+            cwd: ROOT,
+            env: { ...process.env, TZ: zone },
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+          }),
+        ) as Record<string, string>;
       const first = run('UTC');
       const second = run('Pacific/Kiritimati');
       expect(Object.keys(first).length).toBeGreaterThan(150);

@@ -12,7 +12,7 @@ describe('datasetOfProject', () => {
     cpSync(path.join(WORKSPACE, 'specs'), path.join(root, 'specs'), { recursive: true });
     // Break stg_orders: every model upstream-free of it must still be usable.
     const file = path.join(root, 'specs/models/staging/stg_orders.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("transform: DATE({from})", "transform: 'DATE({from}); DROP TABLE x'"));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('transform: DATE({from})', "transform: 'DATE({from}); DROP TABLE x'"));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -23,7 +23,13 @@ describe('datasetOfProject', () => {
   });
 
   it('refuses a project downstream of a broken spec', async () => {
-    const result = await datasetOfProject(root, 'specs', 'int_customer_orders', 'specs/models/intermediate/int_customer_orders.yaml', 'not exported');
+    const result = await datasetOfProject(
+      root,
+      'specs',
+      'int_customer_orders',
+      'specs/models/intermediate/int_customer_orders.yaml',
+      'not exported',
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.report).toMatch(/stg_orders\.yaml.*SQL002[\s\S]*int_customer_orders: not exported/);
   });

@@ -3,7 +3,8 @@ import { isModel, type Catalog, type Dataset } from '../catalog';
 import { DatasetGraph } from '../lineage';
 import { workspaceCatalog } from './workspace-catalog';
 
-export type ProjectDataset = { readonly ok: true; readonly catalog: Catalog; readonly dataset: Dataset } | { readonly ok: false; readonly report: string };
+export type ProjectDataset =
+  { readonly ok: true; readonly catalog: Catalog; readonly dataset: Dataset } | { readonly ok: false; readonly report: string };
 export type ProjectCatalog = { readonly ok: true; readonly catalog: Catalog } | { readonly ok: false; readonly report: string };
 
 /**
@@ -12,10 +13,20 @@ export type ProjectCatalog = { readonly ok: true; readonly catalog: Catalog } | 
  * documents and test results must come from specs that validate, never from a broken draft.
  * An error in an unrelated spec does not block this project.
  */
-export async function datasetOfProject(workspaceRoot: string, specsDir: string, projectName: string, specFile: string, refusal: string): Promise<ProjectDataset> {
+export async function datasetOfProject(
+  workspaceRoot: string,
+  specsDir: string,
+  projectName: string,
+  specFile: string,
+  refusal: string,
+): Promise<ProjectDataset> {
   const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
   const dataset = catalog && datasetsByFile(catalog).get(specFile);
-  const relevant = new Set([specFile, ...(catalog ? [catalog.constitution.file] : []), ...(catalog && dataset ? upstreamFiles(catalog, dataset) : [])]);
+  const relevant = new Set([
+    specFile,
+    ...(catalog ? [catalog.constitution.file] : []),
+    ...(catalog && dataset ? upstreamFiles(catalog, dataset) : []),
+  ]);
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (relevant.has(d.location.file) || d.code === 'CONST001'));
   if (!catalog || blocking.length > 0) return { ok: false, report: refuse(projectName, blocking, refusal) };
   if (!dataset) return { ok: false, report: `${specFile}: ${projectName} is neither a source nor a model spec; ${refusal}.` };
@@ -23,7 +34,12 @@ export async function datasetOfProject(workspaceRoot: string, specsDir: string, 
 }
 
 /** The whole catalog, for workspace-level targets: any error anywhere blocks them. */
-export async function catalogOfWorkspace(workspaceRoot: string, specsDir: string, projectName: string, refusal: string): Promise<ProjectCatalog> {
+export async function catalogOfWorkspace(
+  workspaceRoot: string,
+  specsDir: string,
+  projectName: string,
+  refusal: string,
+): Promise<ProjectCatalog> {
   const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
   const blocking = diagnostics.filter((d) => d.severity === 'error');
   if (!catalog || blocking.length > 0) return { ok: false, report: refuse(projectName, blocking, refusal) };
@@ -38,7 +54,9 @@ function refuse(projectName: string, blocking: readonly Diagnostic[], refusal: s
 }
 
 function upstreamFiles(catalog: Catalog, dataset: Dataset): string[] {
-  return lineageOf(catalog).upstreamOf(dataset.name).flatMap((name) => catalog.datasets.get(name)?.file ?? []);
+  return lineageOf(catalog)
+    .upstreamOf(dataset.name)
+    .flatMap((name) => catalog.datasets.get(name)?.file ?? []);
 }
 
 const lineages = new WeakMap<Catalog, DatasetGraph>();
@@ -47,7 +65,10 @@ const lineages = new WeakMap<Catalog, DatasetGraph>();
 function lineageOf(catalog: Catalog): DatasetGraph {
   let graph = lineages.get(catalog);
   if (!graph) {
-    graph = new DatasetGraph(catalog.datasets.keys(), catalog.models.flatMap((model) => model.inputs.map((input) => [input.ref, model.name] as const)));
+    graph = new DatasetGraph(
+      catalog.datasets.keys(),
+      catalog.models.flatMap((model) => model.inputs.map((input) => [input.ref, model.name] as const)),
+    );
     lineages.set(catalog, graph);
   }
   return graph;

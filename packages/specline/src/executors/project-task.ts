@@ -10,7 +10,12 @@ export interface ProjectTaskOptions {
 }
 
 /** One project's task: what test and run do, in single or batch mode alike. */
-export type ProjectTask<O extends ProjectTaskOptions> = (workspaceRoot: string, options: O & Required<ProjectTaskOptions>, projectName: string, specFile: string) => Promise<{ success: boolean; report: string }>;
+export type ProjectTask<O extends ProjectTaskOptions> = (
+  workspaceRoot: string,
+  options: O & Required<ProjectTaskOptions>,
+  projectName: string,
+  specFile: string,
+) => Promise<{ success: boolean; report: string }>;
 
 function withDefaults<O extends ProjectTaskOptions>(options: O): O & Required<ProjectTaskOptions> {
   return { ...options, specsDir: options.specsDir ?? DEFAULT_OPTIONS.specsDir, outputDir: options.outputDir ?? DEFAULT_OPTIONS.outputDir };

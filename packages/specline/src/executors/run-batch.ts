@@ -18,15 +18,30 @@ export async function* runBatch<O>(
   inputs: Record<string, O>,
   context: ExecutorContext,
   run: (task: Task, options: O, specFile: string) => Promise<BatchTaskResult>,
-): AsyncIterableIterator<{ task: string; result: BatchTaskResult & { startTime: number; endTime: number; status?: 'success' | 'failure' | 'skipped' } }> {
-  runningTasksOf(context, Object.values(taskGraph.tasks).map((task) => task.target.project));
+): AsyncIterableIterator<{
+  task: string;
+  result: BatchTaskResult & { startTime: number; endTime: number; status?: 'success' | 'failure' | 'skipped' };
+}> {
+  runningTasksOf(
+    context,
+    Object.values(taskGraph.tasks).map((task) => task.target.project),
+  );
   const failed = new Set<string>();
   for (const taskId of orderTasks(taskGraph)) {
     const task = taskGraph.tasks[taskId];
     const startTime = Date.now();
     if ((taskGraph.dependencies[taskId] ?? []).some((dependency) => failed.has(dependency))) {
       failed.add(taskId);
-      yield { task: taskId, result: { success: false, status: 'skipped', terminalOutput: `${taskId}: skipped because a task it depends on failed.`, startTime, endTime: Date.now() } };
+      yield {
+        task: taskId,
+        result: {
+          success: false,
+          status: 'skipped',
+          terminalOutput: `${taskId}: skipped because a task it depends on failed.`,
+          startTime,
+          endTime: Date.now(),
+        },
+      };
       continue;
     }
     let result: BatchTaskResult;

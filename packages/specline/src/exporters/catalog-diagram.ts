@@ -13,7 +13,10 @@ export function toCatalogMermaid(catalog: Catalog): string {
   for (const system of [...new Set(catalog.sources.map((source) => source.system))].sort()) {
     groups.push([`source: ${system}`, catalog.sources.filter((source) => source.system === system).map((source) => source.name)]);
   }
-  const layers = [...catalog.constitution.layers.map((layer) => layer.name), ...[...new Set(catalog.models.map((model) => model.layer))].sort()];
+  const layers = [
+    ...catalog.constitution.layers.map((layer) => layer.name),
+    ...[...new Set(catalog.models.map((model) => model.layer))].sort(),
+  ];
   for (const layer of [...new Set(layers)]) {
     const names = catalog.models.filter((model) => model.layer === layer).map((model) => model.name);
     if (names.length > 0) groups.push([layer, names]);

@@ -12,7 +12,16 @@ function datasets(catalog: Catalog): Dataset[] {
 export function overviewTable(catalog: Catalog): ReviewTable {
   return {
     header: ['model', 'layer', 'sources', 'primary_key', 'load_strategy', 'owner', 'schedule', 'description'],
-    rows: catalog.models.map((model) => [model.name, model.layer, inputNames(model).join(', '), model.primaryKey.join(', '), describeLoad(model.load), model.owner ?? '', model.orchestration.schedule, model.description ?? '']),
+    rows: catalog.models.map((model) => [
+      model.name,
+      model.layer,
+      inputNames(model).join(', '),
+      model.primaryKey.join(', '),
+      describeLoad(model.load),
+      model.owner ?? '',
+      model.orchestration.schedule,
+      model.description ?? '',
+    ]),
   };
 }
 
@@ -20,7 +29,18 @@ export function overviewTable(catalog: Catalog): ReviewTable {
 export function allColumnsTable(catalog: Catalog): ReviewTable {
   return {
     header: ['dataset', 'kind', 'column', 'type', 'nullable', 'pii', 'glossary_term', 'description'],
-    rows: datasets(catalog).flatMap((dataset) => dataset.columns.map((column) => [dataset.name, dataset.kind, column.name, describeType(column), yesNo(column.nullable), yesNo(column.pii), column.glossary ?? '', column.description ?? ''])),
+    rows: datasets(catalog).flatMap((dataset) =>
+      dataset.columns.map((column) => [
+        dataset.name,
+        dataset.kind,
+        column.name,
+        describeType(column),
+        yesNo(column.nullable),
+        yesNo(column.pii),
+        column.glossary ?? '',
+        column.description ?? '',
+      ]),
+    ),
   };
 }
 
@@ -28,13 +48,23 @@ export function allTransformsTable(catalog: Catalog): ReviewTable {
   return {
     header: ['model', 'column', 'from', 'transform_as_written', 'aggregate', 'sql'],
     rows: catalog.models.flatMap((model) =>
-      model.columns.map((column) => [model.name, column.name, column.from ? `${column.from.alias}.${column.from.column}` : '', column.transform ?? '', column.aggregate ?? '', columnSql(column)]),
+      model.columns.map((column) => [
+        model.name,
+        column.name,
+        column.from ? `${column.from.alias}.${column.from.column}` : '',
+        column.transform ?? '',
+        column.aggregate ?? '',
+        columnSql(column),
+      ]),
     ),
   };
 }
 
 export function allJoinsTable(catalog: Catalog): ReviewTable {
-  return { header: ['model', ...JOINS_HEADER], rows: catalog.models.flatMap((model) => joinsTable(model).rows.map((row) => [model.name, ...row])) };
+  return {
+    header: ['model', ...JOINS_HEADER],
+    rows: catalog.models.flatMap((model) => joinsTable(model).rows.map((row) => [model.name, ...row])),
+  };
 }
 
 export function allTestsTable(catalog: Catalog): ReviewTable {
@@ -50,13 +80,23 @@ export function allTestsTable(catalog: Catalog): ReviewTable {
 /** Source to target at table level (column cells empty), then at column level. */
 export function dataLineageTable(catalog: Catalog): ReviewTable {
   const tableRows = catalog.models.flatMap((model) => inputNames(model).map((input) => ['table', input, '', model.name, '']));
-  const columnRows = catalog.models.flatMap((model) => modelColumnLineage(model, catalog.datasets).map((edge) => ['column', edge.sourceDataset, edge.sourceColumn, edge.targetDataset, edge.targetColumn]));
+  const columnRows = catalog.models.flatMap((model) =>
+    modelColumnLineage(model, catalog.datasets).map((edge) => [
+      'column',
+      edge.sourceDataset,
+      edge.sourceColumn,
+      edge.targetDataset,
+      edge.targetColumn,
+    ]),
+  );
   return { header: ['level', 'source_dataset', 'source_column', 'target_dataset', 'target_column'], rows: [...tableRows, ...columnRows] };
 }
 
 export function glossaryTable(catalog: Catalog): ReviewTable {
   return {
     header: ['term', 'title', 'definition', 'synonyms', 'related', 'owner'],
-    rows: [...catalog.glossary].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((term) => [term.name, term.title ?? '', term.definition, term.synonyms.join(', '), term.related.join(', '), term.owner ?? '']),
+    rows: [...catalog.glossary]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((term) => [term.name, term.title ?? '', term.definition, term.synonyms.join(', '), term.related.join(', '), term.owner ?? '']),
   };
 }

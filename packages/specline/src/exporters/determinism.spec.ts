@@ -21,7 +21,17 @@ describe('review documents', () => {
     try {
       cpSync(path.join(WORKSPACE, 'specs'), path.join(copy, 'specs'), { recursive: true });
       const here = await digests(WORKSPACE);
-      expect(Object.keys(here)).toEqual(expect.arrayContaining(['catalog.xlsx', '00_overview.csv', '05_data_lineage.csv', 'catalog.mmd', 'model_stg_customers.csv', 'stg_customers.md', 'stg_customers.mmd']));
+      expect(Object.keys(here)).toEqual(
+        expect.arrayContaining([
+          'catalog.xlsx',
+          '00_overview.csv',
+          '05_data_lineage.csv',
+          'catalog.mmd',
+          'model_stg_customers.csv',
+          'stg_customers.md',
+          'stg_customers.mmd',
+        ]),
+      );
       expect(await digests(WORKSPACE)).toEqual(here);
       expect(await digests(copy)).toEqual(here);
     } finally {

@@ -16,11 +16,28 @@ const verdicts = new Map<string, MermaidVerdict>();
 
 /** Text a reader should see for each label: quoted labels with our `#code;` entities and `<br/>` undone. */
 function labelsWritten(text: string): string[] {
-  return [...text.matchAll(/"((?:[^"])*)"/g)].map(([, label]) => label.replace(/#(\d+);/g, (_, code) => String.fromCharCode(Number(code))).split('<br/>').join('\n'));
+  return [...text.matchAll(/"((?:[^"])*)"/g)].map(([, label]) =>
+    label
+      .replace(/#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+      .split('<br/>')
+      .join('\n'),
+  );
 }
 
 /** Labels that break naive quoting: each must survive mermaidLabel and come back as written. */
-const HOSTILE_LABELS = ['say "hi"', 'a (b) [c] {d} ((e))', 'literal #34; and #quot;', 'x < y && y > z', '<script>alert(1)</script>', '`code` **bold**', 'end', 'a | b --> c', 'a;b %% not a comment', 'ünïcödé ∑', "it's"];
+const HOSTILE_LABELS = [
+  'say "hi"',
+  'a (b) [c] {d} ((e))',
+  'literal #34; and #quot;',
+  'x < y && y > z',
+  '<script>alert(1)</script>',
+  '`code` **bold**',
+  'end',
+  'a | b --> c',
+  'a;b %% not a comment',
+  'ünïcödé ∑',
+  "it's",
+];
 
 /** Text that is not Mermaid: the check must say so. */
 const BROKEN: Record<string, string> = {
@@ -33,14 +50,20 @@ const BROKEN: Record<string, string> = {
 
 beforeAll(async () => {
   catalog = (await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'))).catalog!;
-  const files = [...catalog.sources, ...catalog.models].flatMap((dataset) => [...DATASET_EXPORTERS.mermaid(dataset), ...DATASET_EXPORTERS.markdown(dataset)]);
+  const files = [...catalog.sources, ...catalog.models].flatMap((dataset) => [
+    ...DATASET_EXPORTERS.mermaid(dataset),
+    ...DATASET_EXPORTERS.markdown(dataset),
+  ]);
   files.push(...(await CATALOG_EXPORTERS.mermaid(catalog)));
   exported = files.flatMap((file): MermaidDiagram[] => {
     const content = String(file.content);
     if (file.path.endsWith('.mmd')) return [{ name: file.path, text: content }];
     return [...content.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map(([, text], index) => ({ name: `${file.path}#${index + 1}`, text }));
   });
-  const hostile = { name: 'hostile labels', text: ['flowchart LR', ...HOSTILE_LABELS.map((label, index) => `  n${index}[${mermaidLabel(label)}]`)].join('\n') + '\n' };
+  const hostile = {
+    name: 'hostile labels',
+    text: ['flowchart LR', ...HOSTILE_LABELS.map((label, index) => `  n${index}[${mermaidLabel(label)}]`)].join('\n') + '\n',
+  };
   const broken = Object.entries(BROKEN).map(([name, text]) => ({ name, text }));
   const rawQuote = { name: 'a raw quote', text: 'flowchart LR\n  a["say "hi""]\n' };
   for (const verdict of await checkMermaidInBrowser([...exported, hostile, ...broken, rawQuote])) verdicts.set(verdict.name, verdict);
@@ -75,16 +98,25 @@ describe('exported Mermaid diagrams, in Mermaid itself', () => {
       return verdict.status === 'valid' ? verdict.labels : [];
     };
     for (const model of catalog.models) {
-      expect(labels(`${model.name}.mmd`)).toEqual(expect.arrayContaining([`${model.schema}.${model.name}`, ...model.inputs.map((input) => `${input.ref} AS ${input.alias}`)]));
+      expect(labels(`${model.name}.mmd`)).toEqual(
+        expect.arrayContaining([`${model.schema}.${model.name}`, ...model.inputs.map((input) => `${input.ref} AS ${input.alias}`)]),
+      );
     }
     expect(labels('catalog.mmd')).toEqual(expect.arrayContaining([...catalog.sources, ...catalog.models].map((dataset) => dataset.name)));
-    expect(labels('stg_customers.mmd')).toEqual(expect.arrayContaining(['WHERE country IS NOT NULL', 'LEFT JOIN a ON c.customer_id = a.customer_id', 'email = LOWER(TRIM(c.email))']));
+    expect(labels('stg_customers.mmd')).toEqual(
+      expect.arrayContaining(['WHERE country IS NOT NULL', 'LEFT JOIN a ON c.customer_id = a.customer_id', 'email = LOWER(TRIM(c.email))']),
+    );
   });
 });
 
 describe('the browser check', () => {
   it('shows labels with quotes, brackets, entities, HTML and keywords as plain text', () => {
-    expect(verdicts.get('hostile labels')).toEqual({ name: 'hostile labels', status: 'valid', diagramType: 'flowchart-v2', labels: HOSTILE_LABELS });
+    expect(verdicts.get('hostile labels')).toEqual({
+      name: 'hostile labels',
+      status: 'valid',
+      diagramType: 'flowchart-v2',
+      labels: HOSTILE_LABELS,
+    });
   });
 
   // Why parsing alone is not enough, and why labels are compared (and mermaid-syntax.ts kept).

@@ -21,7 +21,21 @@ const NODE = new RegExp(`^(${ID})(?:${SHAPES.map((shape) => `(?:${shape})`).join
 const EDGE = new RegExp(`^(${ID}) -->(?:\\|${LABEL}\\|)? (${ID})$`);
 const SUBGRAPH = new RegExp(`^subgraph (${ID})\\[${LABEL}\\]$`);
 /** Words the flowchart lexer treats as keywords; a node id must not be one of them. */
-const KEYWORDS = new Set(['end', 'subgraph', 'graph', 'flowchart', 'style', 'class', 'classDef', 'click', 'linkStyle', 'default', 'direction', 'call', 'href']);
+const KEYWORDS = new Set([
+  'end',
+  'subgraph',
+  'graph',
+  'flowchart',
+  'style',
+  'class',
+  'classDef',
+  'click',
+  'linkStyle',
+  'default',
+  'direction',
+  'call',
+  'href',
+]);
 
 export function checkMermaidFlowchart(text: string): MermaidProblem[] {
   const problems: MermaidProblem[] = [];

@@ -32,7 +32,9 @@ describe('Mermaid diagrams', () => {
   });
 
   it('draw one table-level edge per model input', () => {
-    const edges = toCatalogMermaid(catalog).split('\n').filter((line) => line.includes('-->')).length;
+    const edges = toCatalogMermaid(catalog)
+      .split('\n')
+      .filter((line) => line.includes('-->')).length;
     expect(edges).toBe(catalog.models.reduce((sum, model) => sum + new Set(model.inputs.map((input) => input.ref)).size, 0));
   });
 });

@@ -30,7 +30,11 @@ export function toModelMermaid(model: Model): string {
   const computed = model.columns.filter((column) => column.transform !== undefined || column.aggregate !== undefined || !column.from);
   const passed = model.columns.filter((column) => !computed.includes(column));
   const steps = computed.map((column, index) => [`column_${index}`, mermaidLabel(`${column.name} = ${clipSql(columnSql(column))}`)]);
-  if (passed.length > 0) steps.push(['passthrough', `"${mermaidLines([`${passed.length} column${passed.length === 1 ? '' : 's'} as read:`, passed.map((c) => c.name).join(', ')])}"`]);
+  if (passed.length > 0)
+    steps.push([
+      'passthrough',
+      `"${mermaidLines([`${passed.length} column${passed.length === 1 ? '' : 's'} as read:`, passed.map((c) => c.name).join(', ')])}"`,
+    ]);
   const into = model.groupBy.length > 0 ? 'group_by' : 'target';
   if (model.groupBy.length > 0) lines.push(`  group_by[/${mermaidLabel(`GROUP BY ${model.groupBy.join(', ')}`)}/]`);
   lines.push(`  target[(${mermaidLabel(`${model.schema}.${model.name}`)})]`);
@@ -45,12 +49,14 @@ export function toModelMermaid(model: Model): string {
 
 /** A source table's diagram: the system table landing as its dataset. */
 export function toSourceMermaid(source: SourceTable): string {
-  return [
-    'flowchart LR',
-    `  system[${mermaidLabel(`${source.system}: ${source.table}`)}]`,
-    `  target[(${mermaidLabel(`${source.schema}.${source.name}`)})]`,
-    `  system -->|${mermaidLabel(`${source.load.strategy} load${source.load.cursor ? ` on ${source.load.cursor}` : ''}`)}| target`,
-  ].join('\n') + '\n';
+  return (
+    [
+      'flowchart LR',
+      `  system[${mermaidLabel(`${source.system}: ${source.table}`)}]`,
+      `  target[(${mermaidLabel(`${source.schema}.${source.name}`)})]`,
+      `  system -->|${mermaidLabel(`${source.load.strategy} load${source.load.cursor ? ` on ${source.load.cursor}` : ''}`)}| target`,
+    ].join('\n') + '\n'
+  );
 }
 
 /** The longest SQL a diagram node shows; longer transforms are cut, the review page has them in full. */

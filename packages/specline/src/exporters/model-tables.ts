@@ -24,14 +24,28 @@ export function columnMappingTable(model: Model): ReviewTable {
 export function sourceColumnsTable(source: SourceTable): ReviewTable {
   return {
     header: ['column', 'type', 'nullable', 'tests', 'description', 'pii', 'glossary_term'],
-    rows: source.columns.map((column) => [column.name, describeType(column), yesNo(column.nullable), column.tests.map(describeColumnTest).join('; '), column.description ?? '', yesNo(column.pii), column.glossary ?? '']),
+    rows: source.columns.map((column) => [
+      column.name,
+      describeType(column),
+      yesNo(column.nullable),
+      column.tests.map(describeColumnTest).join('; '),
+      column.description ?? '',
+      yesNo(column.pii),
+      column.glossary ?? '',
+    ]),
   };
 }
 
 export function inputsTable(model: Model): ReviewTable {
   return {
     header: ['alias', 'reads', 'role', 'filter', 'rationale'],
-    rows: model.inputs.map((input, index) => [input.alias, input.ref, index === 0 ? 'from' : 'join', input.filter?.text ?? '', input.rationale ?? '']),
+    rows: model.inputs.map((input, index) => [
+      input.alias,
+      input.ref,
+      index === 0 ? 'from' : 'join',
+      input.filter?.text ?? '',
+      input.rationale ?? '',
+    ]),
   };
 }
 

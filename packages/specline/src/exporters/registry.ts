@@ -14,8 +14,12 @@ export type CatalogExporter = (catalog: Catalog) => Promise<ExportedFile[]>;
 /** The formats, registered by name; the executor runs them all, tests may pick one. */
 export const DATASET_EXPORTERS: Readonly<Record<string, DatasetExporter>> = {
   csv: (dataset) => [dataset.kind === 'model' ? toModelCsv(dataset) : toSourceCsv(dataset)],
-  mermaid: (dataset) => [{ path: `${dataset.name}.mmd`, content: dataset.kind === 'model' ? toModelMermaid(dataset) : toSourceMermaid(dataset) }],
-  markdown: (dataset) => [{ path: `${dataset.name}.md`, content: dataset.kind === 'model' ? toModelMarkdown(dataset) : toSourceMarkdown(dataset) }],
+  mermaid: (dataset) => [
+    { path: `${dataset.name}.mmd`, content: dataset.kind === 'model' ? toModelMermaid(dataset) : toSourceMermaid(dataset) },
+  ],
+  markdown: (dataset) => [
+    { path: `${dataset.name}.md`, content: dataset.kind === 'model' ? toModelMarkdown(dataset) : toSourceMarkdown(dataset) },
+  ],
 };
 
 export const CATALOG_EXPORTERS: Readonly<Record<string, CatalogExporter>> = {
@@ -25,7 +29,9 @@ export const CATALOG_EXPORTERS: Readonly<Record<string, CatalogExporter>> = {
 };
 
 export function exportDataset(dataset: Dataset): ExportedFile[] {
-  return Object.keys(DATASET_EXPORTERS).sort().flatMap((name) => DATASET_EXPORTERS[name](dataset));
+  return Object.keys(DATASET_EXPORTERS)
+    .sort()
+    .flatMap((name) => DATASET_EXPORTERS[name](dataset));
 }
 
 export async function exportCatalog(catalog: Catalog): Promise<ExportedFile[]> {

@@ -20,14 +20,26 @@ beforeAll(async () => {
 
 function rowsOf(sheet: Worksheet): string[][] {
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => (value === undefined || value === null ? '' : String(value)))));
+  sheet.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((value) => (value === undefined || value === null ? '' : String(value)))),
+  );
   return rows;
 }
 
 describe('the review workbook, read back with exceljs', () => {
   it('has Overview, one sheet per model in catalog order, All Columns, Data Lineage and Glossary', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Overview', ...catalog.models.map((model) => model.name), 'All Columns', 'Data Lineage', 'Glossary']);
-    expect(rowsOf(workbook.getWorksheet('Overview')!).slice(1).map((row) => row[0])).toEqual(catalog.models.map((model) => model.name));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Overview',
+      ...catalog.models.map((model) => model.name),
+      'All Columns',
+      'Data Lineage',
+      'Glossary',
+    ]);
+    expect(
+      rowsOf(workbook.getWorksheet('Overview')!)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(catalog.models.map((model) => model.name));
   });
 
   it('shows every column of every model on its sheet with the SQL that computes it', () => {
@@ -36,7 +48,11 @@ describe('the review workbook, read back with exceljs', () => {
       expect(rows[0].slice(0, 4)).toEqual(['target', 'type', 'from', 'transform']);
       for (const column of model.columns) {
         const row = rows.find((candidate) => candidate[0] === column.name);
-        expect({ model: model.name, column: column.name, transform: row?.[3] }).toEqual({ model: model.name, column: column.name, transform: columnSql(column) });
+        expect({ model: model.name, column: column.name, transform: row?.[3] }).toEqual({
+          model: model.name,
+          column: column.name,
+          transform: columnSql(column),
+        });
       }
     }
   });
@@ -44,7 +60,8 @@ describe('the review workbook, read back with exceljs', () => {
   it('lists lineage rows that match the resolved model, at table and column level', () => {
     const rows = rowsOf(workbook.getWorksheet('Data Lineage')!).slice(1);
     const expected: string[][] = [];
-    for (const model of catalog.models) for (const ref of [...new Set(model.inputs.map((input) => input.ref))].sort()) expected.push(['table', ref, '', model.name, '']);
+    for (const model of catalog.models)
+      for (const ref of [...new Set(model.inputs.map((input) => input.ref))].sort()) expected.push(['table', ref, '', model.name, '']);
     for (const model of catalog.models) {
       const refOf = new Map(model.inputs.map((input) => [input.alias, input.ref]));
       for (const column of model.columns) {

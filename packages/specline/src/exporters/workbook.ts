@@ -19,7 +19,9 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E
 const HEADER_STYLE: Partial<Style> = { font: { bold: true }, fill: HEADER_FILL };
 const BODY_STYLES = new Map<string, Partial<Style>>(
   [false, true].flatMap((wrapText) =>
-    [false, true].map((pii) => [`${wrapText}/${pii}`, { alignment: { vertical: 'top', wrapText }, ...(pii ? { fill: PII_FILL } : {}) }] as const),
+    [false, true].map(
+      (pii) => [`${wrapText}/${pii}`, { alignment: { vertical: 'top', wrapText }, ...(pii ? { fill: PII_FILL } : {}) }] as const,
+    ),
   ),
 );
 const bodyStyle = (wrapText: boolean, pii: boolean) => BODY_STYLES.get(`${wrapText}/${pii}`)!;
@@ -35,14 +37,19 @@ export async function toWorkbook(catalog: Catalog): Promise<Buffer> {
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   const fixed = ['Overview', 'All Columns', 'Data Lineage', 'Glossary'];
-  const sheetNames = uniqueSheetNames(catalog.models.map((model) => model.name), fixed);
+  const sheetNames = uniqueSheetNames(
+    catalog.models.map((model) => model.name),
+    fixed,
+  );
   addTableSheet(workbook, 'Overview', overviewTable(catalog));
   catalog.models.forEach((model, index) => addModelSheet(workbook, sheetNames[index], model));
   addTableSheet(workbook, 'All Columns', allColumnsTable(catalog));
   addTableSheet(workbook, 'Data Lineage', dataLineageTable(catalog));
   addTableSheet(workbook, 'Glossary', glossaryTable(catalog));
   // Stored, not deflated: repackZip deflates once, so compressing here too only cost time.
-  return repackZip(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof workbook.xlsx.writeBuffer>[0])));
+  return repackZip(
+    new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof workbook.xlsx.writeBuffer>[0])),
+  );
 }
 
 function addTableSheet(workbook: Workbook, name: string, table: ReviewTable): void {

@@ -6,9 +6,12 @@ import { findSpecFiles } from '../spec';
 import { modelColumnLineage } from './column-lineage';
 
 const FILES: Record<string, string> = {
-  'specs/constitution.yaml': 'kind: constitution\nname: t\ndialect: bigquery\nlayers:\n  staging: { pattern: "^stg_" }\n  marts: { pattern: "^(dim|fct)_" }\n',
-  'specs/sources/crm/customers.yaml': 'kind: source\nname: customers\nsystem: crm\ncolumns:\n  - { name: id, type: INT64 }\n  - { name: status, type: STRING }\n',
-  'specs/sources/crm/addresses.yaml': 'kind: source\nname: addresses\nsystem: crm\ncolumns:\n  - { name: customer_id, type: INT64 }\n  - { name: city, type: STRING }\n',
+  'specs/constitution.yaml':
+    'kind: constitution\nname: t\ndialect: bigquery\nlayers:\n  staging: { pattern: "^stg_" }\n  marts: { pattern: "^(dim|fct)_" }\n',
+  'specs/sources/crm/customers.yaml':
+    'kind: source\nname: customers\nsystem: crm\ncolumns:\n  - { name: id, type: INT64 }\n  - { name: status, type: STRING }\n',
+  'specs/sources/crm/addresses.yaml':
+    'kind: source\nname: addresses\nsystem: crm\ncolumns:\n  - { name: customer_id, type: INT64 }\n  - { name: city, type: STRING }\n',
   'specs/models/stg_x.yaml': [
     'kind: model\nname: stg_x\nlayer: staging',
     'sources:\n  - { ref: crm_customers, alias: c }\n  - { ref: crm_addresses, alias: a }',
@@ -16,7 +19,7 @@ const FILES: Record<string, string> = {
     'columns:',
     '  - { name: id, type: INT64, from: c.id }',
     '  - { name: stage, type: STRING, transform: "UPPER(status)" }',
-    "  - { name: place, type: STRING, transform: \"CONCAT(city, '/', c.status)\" }",
+    '  - { name: place, type: STRING, transform: "CONCAT(city, \'/\', c.status)" }',
   ].join('\n'),
   'specs/models/dim_x.yaml': [
     'kind: model\nname: dim_x\nlayer: marts',
@@ -45,10 +48,19 @@ describe('column lineage', () => {
       }
       const { catalog, diagnostics } = await loadCatalog(root, await findSpecFiles(root));
       expect(diagnostics).toEqual([]);
-      const edges = modelColumnLineage(catalog!.datasets.get('stg_x') as Model, catalog!.datasets).map((e) => `${e.sourceDataset}.${e.sourceColumn} -> ${e.targetColumn}`);
-      expect(edges).toEqual(['crm_customers.id -> id', 'crm_customers.status -> stage', 'crm_addresses.city -> place', 'crm_customers.status -> place']);
+      const edges = modelColumnLineage(catalog!.datasets.get('stg_x') as Model, catalog!.datasets).map(
+        (e) => `${e.sourceDataset}.${e.sourceColumn} -> ${e.targetColumn}`,
+      );
+      expect(edges).toEqual([
+        'crm_customers.id -> id',
+        'crm_customers.status -> stage',
+        'crm_addresses.city -> place',
+        'crm_customers.status -> place',
+      ]);
       // valid_from is not declared on dim_x: scd2 adds it, and an unqualified reference still reaches it.
-      const scd2Edges = modelColumnLineage(catalog!.datasets.get('fct_x') as Model, catalog!.datasets).map((e) => `${e.sourceDataset}.${e.sourceColumn} -> ${e.targetColumn}`);
+      const scd2Edges = modelColumnLineage(catalog!.datasets.get('fct_x') as Model, catalog!.datasets).map(
+        (e) => `${e.sourceDataset}.${e.sourceColumn} -> ${e.targetColumn}`,
+      );
       expect(scd2Edges).toEqual(['dim_x.id -> id', 'dim_x.valid_from -> since']);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -35,7 +35,10 @@ export class DatasetGraph {
   topologicalOrder(): { order: string[]; cycles: string[][] } {
     const remaining = new Map<string, number>();
     this.graph.forEachNode((node) => remaining.set(node, this.graph.inDegree(node)));
-    const ready = [...remaining].filter(([, degree]) => degree === 0).map(([node]) => node).sort();
+    const ready = [...remaining]
+      .filter(([, degree]) => degree === 0)
+      .map(([node]) => node)
+      .sort();
     const order: string[] = [];
     while (ready.length > 0) {
       const node = ready.shift()!;

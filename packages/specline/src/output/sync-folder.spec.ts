@@ -9,9 +9,17 @@ describe('syncFolder', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes nested text and binary files, then rewrites only the changed ones', () => {
-    expect(syncFolder(dir, [{ path: 'dbt/models/a.sql', content: 'a' }, { path: 'b.xlsx', content: new Uint8Array([1, 2]) }]).written).toEqual(['dbt/models/a.sql', 'b.xlsx']);
+    expect(
+      syncFolder(dir, [
+        { path: 'dbt/models/a.sql', content: 'a' },
+        { path: 'b.xlsx', content: new Uint8Array([1, 2]) },
+      ]).written,
+    ).toEqual(['dbt/models/a.sql', 'b.xlsx']);
     const before = statSync(path.join(dir, 'b.xlsx')).ino;
-    const second = syncFolder(dir, [{ path: 'dbt/models/a.sql', content: 'b' }, { path: 'b.xlsx', content: new Uint8Array([1, 2]) }]);
+    const second = syncFolder(dir, [
+      { path: 'dbt/models/a.sql', content: 'b' },
+      { path: 'b.xlsx', content: new Uint8Array([1, 2]) },
+    ]);
     expect(second).toEqual({ written: ['dbt/models/a.sql'], unchanged: ['b.xlsx'], removed: [] });
     expect(statSync(path.join(dir, 'b.xlsx')).ino).toBe(before);
     expect(readFileSync(path.join(dir, 'dbt/models/a.sql'), 'utf8')).toBe('b');

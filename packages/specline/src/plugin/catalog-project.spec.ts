@@ -1,6 +1,10 @@
 import { buildCatalogProject } from './catalog-project';
 
-const context = { options: { specsDir: 'specs', outputDir: 'build/specline' }, constitutionFile: 'specs/constitution.yaml', pluginInputs: [] };
+const context = {
+  options: { specsDir: 'specs', outputDir: 'build/specline' },
+  constitutionFile: 'specs/constitution.yaml',
+  pluginInputs: [],
+};
 
 describe('the catalog project', () => {
   const names = new Map([

@@ -26,7 +26,10 @@ export function buildCatalogProject(
     tags: ['kind:catalog'],
     implicitDependencies: documented.sort(),
     namedInputs: { [SHARED_INPUT]: sharedNamedInput(context) },
-    metadata: { description: `The whole catalog's review documents, from ${context.constitutionFile} and every spec.`, technologies: ['specline'] },
+    metadata: {
+      description: `The whole catalog's review documents, from ${context.constitutionFile} and every spec.`,
+      technologies: ['specline'],
+    },
     targets: {
       export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
       codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog', fingerprint),

@@ -7,10 +7,13 @@ import { createNodes } from './create-nodes';
 
 const FILES: Record<string, string> = {
   'specs/constitution.yaml': 'kind: constitution\nname: t\ndialect: bigquery\nlayers:\n  staging: { pattern: "^stg_" }\n',
-  'specs/sources/crm/customers.yaml': 'kind: source\nname: customers\nsystem: crm\nowner: crm team\nseed: customers.csv\ncolumns:\n  - { name: id, type: INT64 }\n',
+  'specs/sources/crm/customers.yaml':
+    'kind: source\nname: customers\nsystem: crm\nowner: crm team\nseed: customers.csv\ncolumns:\n  - { name: id, type: INT64 }\n',
   'specs/sources/crm/customers.csv': 'id\n1\n',
-  'specs/models/stg_customers.yaml': 'kind: model\nname: stg_customers\nlayer: staging\ndescription: Clean customers.\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id, glossary: customer }\n',
-  'specs/models/zz_copy.yaml': 'kind: model\nname: stg_customers\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id }\n',
+  'specs/models/stg_customers.yaml':
+    'kind: model\nname: stg_customers\nlayer: staging\ndescription: Clean customers.\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id, glossary: customer }\n',
+  'specs/models/zz_copy.yaml':
+    'kind: model\nname: stg_customers\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id }\n',
   'specs/models/broken.yaml': 'kind: model\nname: [oops\n',
   'specs/glossary.yaml': 'kind: glossary\nname: terms\nterms:\n  - { name: customer, definition: A buyer. }\n',
   'package.json': '{}',
@@ -30,7 +33,8 @@ describe('createNodes and createDependencies', () => {
     const results = await createNodes[1](files, { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
     projects = {};
     for (const [, result] of results) {
-      for (const [projectRoot, project] of Object.entries(result.projects ?? {})) projects[project.name!] = { ...project, root: projectRoot } as ProjectConfiguration;
+      for (const [projectRoot, project] of Object.entries(result.projects ?? {}))
+        projects[project.name!] = { ...project, root: projectRoot } as ProjectConfiguration;
     }
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -54,23 +58,42 @@ describe('createNodes and createDependencies', () => {
   });
 
   it('keeps a broken spec in the graph and names its file and position', () => {
-    expect(projects['invalid-models-broken'].metadata?.description).toMatch(/^Invalid spec specs\/models\/broken\.yaml: specs\/models\/broken\.yaml:3:1: error PARSE001/);
+    expect(projects['invalid-models-broken'].metadata?.description).toMatch(
+      /^Invalid spec specs\/models\/broken\.yaml: specs\/models\/broken\.yaml:3:1: error PARSE001/,
+    );
     expect(projects['invalid-models-broken'].targets?.validate).toBeDefined();
   });
 
   it('feeds the spec, its seed, the constitution and the plugin into validate', () => {
     const validate = projects.crm_customers.targets!.validate;
-    expect(projects.crm_customers.namedInputs!['specline-spec']).toEqual(['{workspaceRoot}/specs/sources/crm/customers.yaml', '{workspaceRoot}/specs/sources/crm/customers.csv']);
+    expect(projects.crm_customers.namedInputs!['specline-spec']).toEqual([
+      '{workspaceRoot}/specs/sources/crm/customers.yaml',
+      '{workspaceRoot}/specs/sources/crm/customers.csv',
+    ]);
     expect(validate.inputs).toEqual(['specline-spec', 'specline-shared']);
-    expect(projects.crm_customers.namedInputs!['specline-shared']).toEqual(['{workspaceRoot}/specs/constitution.yaml', { runtime: expect.stringContaining('@specline/nx-plugin/package.json') }]);
+    expect(projects.crm_customers.namedInputs!['specline-shared']).toEqual([
+      '{workspaceRoot}/specs/constitution.yaml',
+      { runtime: expect.stringContaining('@specline/nx-plugin/package.json') },
+    ]);
     expect(validate.cache).toBe(true);
     expect(validate.metadata?.description).toMatch(/Checks the spec/);
   });
 
   it('adds an edge from each model to what it reads and to its glossary, and no source file', async () => {
-    const context = { projects, externalNodes: {}, nxJsonConfiguration: {}, fileMap: { projectFileMap: {}, nonProjectFiles: [] }, filesToProcess: { projectFileMap: {}, nonProjectFiles: [] }, workspaceRoot: root } as unknown as CreateDependenciesContext;
+    const context = {
+      projects,
+      externalNodes: {},
+      nxJsonConfiguration: {},
+      fileMap: { projectFileMap: {}, nonProjectFiles: [] },
+      filesToProcess: { projectFileMap: {}, nonProjectFiles: [] },
+      workspaceRoot: root,
+    } as unknown as CreateDependenciesContext;
     const dependencies = await createDependencies(undefined, context);
-    expect(dependencies.map((d) => `${d.source}->${d.target}`).sort()).toEqual(['duplicate-models-zz_copy->crm_customers', 'stg_customers->crm_customers', 'stg_customers->glossary-terms']);
+    expect(dependencies.map((d) => `${d.source}->${d.target}`).sort()).toEqual([
+      'duplicate-models-zz_copy->crm_customers',
+      'stg_customers->crm_customers',
+      'stg_customers->glossary-terms',
+    ]);
     expect(dependencies.every((d) => d.type === 'implicit' && !('sourceFile' in d))).toBe(true);
   });
 });
@@ -82,8 +105,10 @@ describe('relationships lookups in the cache key', () => {
       const files: Record<string, string> = {
         'specs/constitution.yaml': FILES['specs/constitution.yaml'],
         'specs/sources/crm/customers.yaml': 'kind: source\nname: customers\nsystem: crm\ncolumns:\n  - { name: id, type: INT64 }\n',
-        'specs/models/stg_customers.yaml': 'kind: model\nname: stg_customers\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id }\n',
-        'specs/models/stg_orders.yaml': 'kind: model\nname: stg_orders\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - name: customer_id\n    type: INT64\n    from: c.id\n    tests: [{ relationships: { to: stg_customers, field: id } }]\n',
+        'specs/models/stg_customers.yaml':
+          'kind: model\nname: stg_customers\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - { name: id, type: INT64, from: c.id }\n',
+        'specs/models/stg_orders.yaml':
+          'kind: model\nname: stg_orders\nlayer: staging\nsources:\n  - { ref: crm_customers, alias: c }\ncolumns:\n  - name: customer_id\n    type: INT64\n    from: c.id\n    tests: [{ relationships: { to: stg_customers, field: id } }]\n',
       };
       for (const [file, text] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -96,7 +121,10 @@ describe('relationships lookups in the cache key', () => {
       const before = await ordersProject();
       expect(before.targets!.test.inputs).toContainEqual({ input: 'specline-seed', projects: ['crm_customers', 'stg_customers'] });
       // stg_customers is not read by stg_orders, only looked up: its contract still counts.
-      writeFileSync(path.join(root, 'specs/models/stg_customers.yaml'), files['specs/models/stg_customers.yaml'].replace('type: INT64', 'type: STRING'));
+      writeFileSync(
+        path.join(root, 'specs/models/stg_customers.yaml'),
+        files['specs/models/stg_customers.yaml'].replace('type: INT64', 'type: STRING'),
+      );
       const after = await ordersProject();
       expect(after.targets!.validate.options.upstream).not.toBe(before.targets!.validate.options.upstream);
       expect(after.targets!.test.options.upstream).not.toBe(before.targets!.test.options.upstream);

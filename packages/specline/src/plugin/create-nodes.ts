@@ -11,7 +11,19 @@ import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
 import { lineageResolver } from './lineage-edges';
 import { catalogFingerprint, upstreamResolver } from './upstream-fingerprints';
-import { buildCodegenTarget, buildConformTarget, buildExportTarget, buildRunTarget, buildTestTarget, buildValidateTarget, SEED_INPUT, SHARED_INPUT, sharedNamedInput, SPEC_INPUT, type TargetContext } from './targets';
+import {
+  buildCodegenTarget,
+  buildConformTarget,
+  buildExportTarget,
+  buildRunTarget,
+  buildTestTarget,
+  buildValidateTarget,
+  SEED_INPUT,
+  SHARED_INPUT,
+  sharedNamedInput,
+  SPEC_INPUT,
+  type TargetContext,
+} from './targets';
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 
@@ -51,16 +63,40 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const lookupsOf = lookupResolver(summaries, names);
     const lineageOf = lineageResolver(summaries, names);
     const upstreamOf = upstreamResolver(summaries, names, lineageOf, lookupsOf);
-    const results = specFiles.filter((file) => names.has(file)).map((file) => {
-      const summary = summaries.get(file)!;
-      const projectName = names.get(file)!;
-      const isDataset = summary.kind === 'source' || summary.kind === 'model';
-      const targetContext: TargetContext = { options, projectName, specFile: file, constitutionFile, pluginInputs: inputsOfPlugin, lookups: lookupsOf(file), upstream: isDataset ? upstreamOf(file) : undefined };
-      const result: CreateNodesResult = { projects: { [file]: buildProject(file, projectName, summary, { dependsOn: lineageOf(file), lookups: targetContext.lookups?.direct ?? [] }, targetContext) } };
-      return [file, result] as const;
-    });
+    const results = specFiles
+      .filter((file) => names.has(file))
+      .map((file) => {
+        const summary = summaries.get(file)!;
+        const projectName = names.get(file)!;
+        const isDataset = summary.kind === 'source' || summary.kind === 'model';
+        const targetContext: TargetContext = {
+          options,
+          projectName,
+          specFile: file,
+          constitutionFile,
+          pluginInputs: inputsOfPlugin,
+          lookups: lookupsOf(file),
+          upstream: isDataset ? upstreamOf(file) : undefined,
+        };
+        const result: CreateNodesResult = {
+          projects: {
+            [file]: buildProject(
+              file,
+              projectName,
+              summary,
+              { dependsOn: lineageOf(file), lookups: targetContext.lookups?.direct ?? [] },
+              targetContext,
+            ),
+          },
+        };
+        return [file, result] as const;
+      });
     if (constitutionFile) {
-      const catalog = buildCatalogProject(names, { options, constitutionFile, pluginInputs: inputsOfPlugin }, catalogFingerprint(summaries, names));
+      const catalog = buildCatalogProject(
+        names,
+        { options, constitutionFile, pluginInputs: inputsOfPlugin },
+        catalogFingerprint(summaries, names),
+      );
       results.push([constitutionFile, { projects: { [catalog.root]: catalog } }] as const);
     }
     return results;
@@ -70,7 +106,13 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
 /** Nx 20–22 look for createNodesV2; Nx 23 for createNodes. Both are the batched form. */
 export const createNodesV2 = createNodes;
 
-function buildProject(file: string, name: string, summary: SpecSummary, links: { dependsOn: readonly string[]; lookups: readonly string[] }, context: TargetContext): ProjectConfiguration {
+function buildProject(
+  file: string,
+  name: string,
+  summary: SpecSummary,
+  links: { dependsOn: readonly string[]; lookups: readonly string[] },
+  context: TargetContext,
+): ProjectConfiguration {
   const specline: SpeclineProjectMetadata = {
     ...(links.dependsOn.length > 0 ? { dependsOn: links.dependsOn } : {}),
     ...(links.lookups.length > 0 ? { lookups: links.lookups } : {}),
@@ -95,7 +137,9 @@ function buildProject(file: string, name: string, summary: SpecSummary, links: {
     targets: {
       validate: buildValidateTarget(context),
       ...(summary.kind === 'source' || summary.kind === 'model' ? { export: buildExportTarget(context) } : {}),
-      ...(summary.kind === 'model' ? { test: buildTestTarget(context), run: buildRunTarget(context), conform: buildConformTarget(context) } : {}),
+      ...(summary.kind === 'model'
+        ? { test: buildTestTarget(context), run: buildRunTarget(context), conform: buildConformTarget(context) }
+        : {}),
       ...(summary.kind === 'source' || summary.kind === 'model' ? { codegen: buildCodegenTarget(context) } : {}),
     },
   };

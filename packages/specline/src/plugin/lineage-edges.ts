@@ -6,7 +6,10 @@ import type { SpecSummary } from './spec-summary';
  * createNodes, which already holds every spec's summary; createDependencies only hands the
  * result to Nx.
  */
-export function lineageResolver(summaries: ReadonlyMap<string, SpecSummary>, names: ReadonlyMap<string, string>): (file: string) => string[] {
+export function lineageResolver(
+  summaries: ReadonlyMap<string, SpecSummary>,
+  names: ReadonlyMap<string, string>,
+): (file: string) => string[] {
   const datasets = new Set<string>();
   const termOwners = new Map<string, string>();
   // Sorted, so that when two glossaries define a term the same one wins on every machine.

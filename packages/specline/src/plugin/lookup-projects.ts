@@ -14,7 +14,10 @@ export interface LookupProjects {
 }
 
 /** Indexes the datasets once per graph computation; the returned function answers per spec file. */
-export function lookupResolver(summaries: ReadonlyMap<string, SpecSummary>, names: ReadonlyMap<string, string>): (file: string) => LookupProjects {
+export function lookupResolver(
+  summaries: ReadonlyMap<string, SpecSummary>,
+  names: ReadonlyMap<string, string>,
+): (file: string) => LookupProjects {
   const datasets = new Map<string, SpecSummary>();
   for (const [specFile, summary] of summaries) {
     const name = names.get(specFile);

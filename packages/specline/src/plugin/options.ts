@@ -16,5 +16,8 @@ export const DEFAULT_OPTIONS: NormalizedOptions = { specsDir: 'specs', outputDir
 
 export function normalizeOptions(options: SpeclinePluginOptions | undefined): NormalizedOptions {
   const clean = (value: string) => value.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  return { specsDir: clean(options?.specsDir ?? DEFAULT_OPTIONS.specsDir), outputDir: clean(options?.outputDir ?? DEFAULT_OPTIONS.outputDir) };
+  return {
+    specsDir: clean(options?.specsDir ?? DEFAULT_OPTIONS.specsDir),
+    outputDir: clean(options?.outputDir ?? DEFAULT_OPTIONS.outputDir),
+  };
 }

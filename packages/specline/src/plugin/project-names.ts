@@ -32,5 +32,8 @@ export function isPlaceholderProjectName(name: string): boolean {
 
 function slugOf(file: string, specsDir: string): string {
   const relative = file.startsWith(`${specsDir}/`) ? file.slice(specsDir.length + 1) : file;
-  return relative.replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_]+/g, '-').toLowerCase();
+  return relative
+    .replace(/\.(ya?ml|json)$/i, '')
+    .replace(/[^A-Za-z0-9_]+/g, '-')
+    .toLowerCase();
 }

@@ -21,9 +21,17 @@ import { createHash } from 'node:crypto';
 export function behaviourFingerprint(data: Record<string, unknown>, text: string): string {
   const { description: _description, $schema: _schema, ...rest } = data;
   const withoutProse = (items: unknown) =>
-    Array.isArray(items) ? items.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? omitKey(item as Record<string, unknown>, 'description') : item)) : items;
+    Array.isArray(items)
+      ? items.map((item) =>
+          item && typeof item === 'object' && !Array.isArray(item) ? omitKey(item as Record<string, unknown>, 'description') : item,
+        )
+      : items;
   try {
-    return fingerprint({ ...rest, ...('columns' in rest ? { columns: withoutProse(rest.columns) } : {}), ...('unit_tests' in rest ? { unit_tests: withoutProse(rest.unit_tests) } : {}) });
+    return fingerprint({
+      ...rest,
+      ...('columns' in rest ? { columns: withoutProse(rest.columns) } : {}),
+      ...('unit_tests' in rest ? { unit_tests: withoutProse(rest.unit_tests) } : {}),
+    });
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
     return textFingerprint(text);

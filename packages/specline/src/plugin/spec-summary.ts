@@ -34,7 +34,8 @@ export interface SpecSummary {
 
 export function summarizeSpec(file: string, text: string): SpecSummary {
   const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
-  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) return invalid(text, `${file}:1:1: error FILE002: The file is larger than a spec may be (${MAX_SPEC_BYTES} bytes).`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES)
+    return invalid(text, `${file}:1:1: error FILE002: The file is larger than a spec may be (${MAX_SPEC_BYTES} bytes).`);
   const quick = quickParse(text, format);
   if (quick !== undefined) return summarizeData(file, quick, text);
   // The quick parser refused the file: the guarded parser says exactly where and why.
@@ -67,16 +68,23 @@ function invalid(text: string, problem: string): SpecSummary {
 
 function summarizeData(file: string, data: Record<string, unknown>, text: string): SpecSummary {
   const text_ = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
-  const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object') : []);
+  const list = (value: unknown): Record<string, unknown>[] =>
+    Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object') : [];
   const kind = text_(data.kind) ?? 'unknown';
   const name = text_(data.name);
   const system = text_(data.system);
   const columns = list(data.columns);
   const terms =
     kind === 'glossary'
-      ? list(data.terms).map((t) => text_(t.name)).filter((t): t is string => !!t)
+      ? list(data.terms)
+          .map((t) => text_(t.name))
+          .filter((t): t is string => !!t)
       : columns.map((c) => text_(c.glossary)).filter((t): t is string => !!t);
-  const lookups = columns.flatMap((c) => list(c.tests).map((t) => (t.relationships && typeof t.relationships === 'object' ? text_((t.relationships as Record<string, unknown>).to) : undefined)));
+  const lookups = columns.flatMap((c) =>
+    list(c.tests).map((t) =>
+      t.relationships && typeof t.relationships === 'object' ? text_((t.relationships as Record<string, unknown>).to) : undefined,
+    ),
+  );
   const seed = text_(data.seed);
   return {
     kind,
@@ -85,10 +93,19 @@ function summarizeData(file: string, data: Record<string, unknown>, text: string
     system,
     owner: text_(data.owner),
     description: text_(data.description),
-    reads: [...new Set(list(data.sources).map((s) => text_(s.ref)).filter((r): r is string => !!r))].sort(),
+    reads: [
+      ...new Set(
+        list(data.sources)
+          .map((s) => text_(s.ref))
+          .filter((r): r is string => !!r),
+      ),
+    ].sort(),
     lookups: [...new Set(lookups.filter((l): l is string => !!l))].sort(),
     terms: [...new Set(terms)].sort(),
-    seed: kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\') ? path.posix.join(path.posix.dirname(file), seed) : undefined,
+    seed:
+      kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\')
+        ? path.posix.join(path.posix.dirname(file), seed)
+        : undefined,
     behaviour: behaviourFingerprint(data, text),
   };
 }

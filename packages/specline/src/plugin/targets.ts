@@ -6,7 +6,6 @@ import { DEFAULT_OPTIONS, type NormalizedOptions } from './options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
 
-
 /** What every target of one spec project is built from. */
 export interface TargetContext {
   readonly options: NormalizedOptions;
@@ -101,7 +100,11 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
  * output files, so codegen tasks do not wait for each other. The catalog's files (DAGs,
  * build.sql, project settings) depend on the behaviour of every spec, not on their prose.
  */
-export function buildCodegenTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset', catalogFingerprint?: string): TargetConfiguration {
+export function buildCodegenTarget(
+  context: TargetContext,
+  scope: 'dataset' | 'catalog' = 'dataset',
+  catalogFingerprint?: string,
+): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:codegen`,
     cache: true,
@@ -130,19 +133,28 @@ export function buildTestTarget(context: TargetContext): TargetConfiguration {
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
     options: optionsOf(context, upstreamOption(context.upstream)),
     metadata: {
-      description: 'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
+      description:
+        'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
     },
   };
 }
 
 /** Builds the model and everything upstream into a local DuckDB file; uncached, like any run. */
 export function buildRunTarget(context: TargetContext): TargetConfiguration {
-  return uncachedDuckdbTarget(context, 'run', `Builds the model and everything upstream into ${context.options.outputDir}/run/${context.projectName}.duckdb from the seed CSVs, then runs its generic tests.`);
+  return uncachedDuckdbTarget(
+    context,
+    'run',
+    `Builds the model and everything upstream into ${context.options.outputDir}/run/${context.projectName}.duckdb from the seed CSVs, then runs its generic tests.`,
+  );
 }
 
 /** Checks a hand-written or generated implementation (--sql=path) against the spec. */
 export function buildConformTarget(context: TargetContext): TargetConfiguration {
-  return uncachedDuckdbTarget(context, 'conform', 'Checks an implementation (--sql=path/to/model.sql) against the spec: output columns and types, unit, generic and property tests.');
+  return uncachedDuckdbTarget(
+    context,
+    'conform',
+    'Checks an implementation (--sql=path/to/model.sql) against the spec: output columns and types, unit, generic and property tests.',
+  );
 }
 
 function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform', description: string): TargetConfiguration {

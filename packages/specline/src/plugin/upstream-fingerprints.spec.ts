@@ -17,7 +17,11 @@ type Projects = Record<string, ProjectConfiguration>;
 async function projectsOf(root: string): Promise<Projects> {
   const files = await findSpecFiles(root, 'specs');
   const results = await createNodes[1](files, { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
-  return Object.fromEntries(results.flatMap(([, result]) => Object.values(result.projects ?? {})).map((project) => [project.name!, project as ProjectConfiguration]));
+  return Object.fromEntries(
+    results
+      .flatMap(([, result]) => Object.values(result.projects ?? {}))
+      .map((project) => [project.name!, project as ProjectConfiguration]),
+  );
 }
 
 /** Every generated file of every dataset, and of the catalog, keyed by project and path. */
@@ -25,12 +29,14 @@ async function generatedCode(root: string): Promise<Map<string, string>> {
   const { catalog } = await loadCatalog(root, await findSpecFiles(root, 'specs'));
   if (!catalog) throw new Error('the example catalog did not load');
   const files = new Map<string, string>();
-  for (const dataset of catalog.datasets.values()) for (const file of generateDatasetCode(catalog, dataset).files) files.set(`${dataset.name}/${file.path}`, file.content);
+  for (const dataset of catalog.datasets.values())
+    for (const file of generateDatasetCode(catalog, dataset).files) files.set(`${dataset.name}/${file.path}`, file.content);
   for (const file of generateCatalogCode(catalog).files) files.set(`catalog/${file.path}`, file.content);
   return files;
 }
 
-const keyOf = (projects: Projects, project: string, target: string) => projects[project].targets?.[target]?.options?.upstream as string | undefined;
+const keyOf = (projects: Projects, project: string, target: string) =>
+  projects[project].targets?.[target]?.options?.upstream as string | undefined;
 
 /** The spec projects whose target is keyed differently (the catalog is checked on its own). */
 function changedKeys(before: Projects, after: Projects, target: string): string[] {
@@ -58,7 +64,9 @@ describe('upstream fingerprints in target options', () => {
 
   it('ignore prose: a source description edit changes no other key and no other file', async () => {
     const scratch = scratchSpecs('specs/sources/crm/customers.yaml', (text) =>
-      text.replace(/^description: .*$/m, 'description: Rewritten for the test.').replace('description: CRM surrogate key of the customer account.', 'description: The key.'),
+      text
+        .replace(/^description: .*$/m, 'description: Rewritten for the test.')
+        .replace('description: CRM surrogate key of the customer account.', 'description: The key.'),
     );
     try {
       const edited = await projectsOf(scratch.root);
@@ -71,14 +79,19 @@ describe('upstream fingerprints in target options', () => {
   });
 
   it('follow behaviour: a filter edit re-keys every transitive dependent and the catalog code, and nothing else', async () => {
-    const scratch = scratchSpecs('specs/models/staging/stg_orders.yaml', (text) => text.replace("filter: LOWER(status) <> 'test'", "filter: LOWER(status) NOT IN ('test', 'qa')"));
+    const scratch = scratchSpecs('specs/models/staging/stg_orders.yaml', (text) =>
+      text.replace("filter: LOWER(status) <> 'test'", "filter: LOWER(status) NOT IN ('test', 'qa')"),
+    );
     try {
       const edited = await projectsOf(scratch.root);
       expect(readersOf(original, 'stg_orders')).toEqual(['int_orders_usd']);
-      for (const target of ['validate', 'codegen', 'export', 'test']) expect(changedKeys(original, edited, target)).toEqual(['fact_customer_360', 'int_customer_orders', 'int_orders_usd']);
+      for (const target of ['validate', 'codegen', 'export', 'test'])
+        expect(changedKeys(original, edited, target)).toEqual(['fact_customer_360', 'int_customer_orders', 'int_orders_usd']);
       // The catalog-wide build.sql compiles every model.
       expect(keyOf(edited, 'catalog', 'codegen')).not.toBe(keyOf(original, 'catalog', 'codegen'));
-      expect(changedFiles(originalCode, await generatedCode(scratch.root))).toEqual(expect.arrayContaining(['catalog/sql/duckdb/build.sql', 'stg_orders/sql/duckdb/staging/stg_orders.sql']));
+      expect(changedFiles(originalCode, await generatedCode(scratch.root))).toEqual(
+        expect.arrayContaining(['catalog/sql/duckdb/build.sql', 'stg_orders/sql/duckdb/staging/stg_orders.sql']),
+      );
     } finally {
       scratch.cleanup();
     }

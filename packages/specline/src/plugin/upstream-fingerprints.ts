@@ -41,7 +41,8 @@ export function upstreamResolver(
       if (!top.expanded) {
         top.expanded = true;
         onPath.add(top.name);
-        for (const input of datasetInputs(top.name)) if (!deep.has(input) && !onPath.has(input)) stack.push({ name: input, expanded: false });
+        for (const input of datasetInputs(top.name))
+          if (!deep.has(input) && !onPath.has(input)) stack.push({ name: input, expanded: false });
         continue;
       }
       stack.pop();
@@ -61,5 +62,7 @@ export function upstreamResolver(
 
 /** For the catalog-wide code, which is built from every spec: all of their behaviour. */
 export function catalogFingerprint(summaries: ReadonlyMap<string, SpecSummary>, names: ReadonlyMap<string, string>): string {
-  return combineFingerprints([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, name]) => `${name}=${summaries.get(file)!.behaviour}`));
+  return combineFingerprints(
+    [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, name]) => `${name}=${summaries.get(file)!.behaviour}`),
+  );
 }

@@ -146,7 +146,11 @@ export interface WorkflowSpec {
   readonly name: string;
   readonly description?: string;
   readonly owner?: string;
-  readonly applies_to?: { readonly kinds?: readonly ('source' | 'model')[]; readonly layers?: readonly string[]; readonly load_strategies?: readonly LoadStrategyName[] };
+  readonly applies_to?: {
+    readonly kinds?: readonly ('source' | 'model')[];
+    readonly layers?: readonly string[];
+    readonly load_strategies?: readonly LoadStrategyName[];
+  };
   readonly steps: readonly { readonly name: string; readonly instructions: string }[];
   readonly acceptance?: readonly ('validate' | 'codegen' | 'test' | 'conform')[];
 }

@@ -22,7 +22,15 @@ export type MarkOutcome = { ok: true; statement: unknown; rewrites: readonly Rew
 
 export function markCorrections(statement: unknown, from: SqlDialect, to: SqlDialect, sourceText: string): MarkOutcome {
   if (/__SPECLINE_FIX_/i.test(sourceText)) {
-    return { ok: false, problem: sqlProblem('SQL005', `The SQL uses the reserved name ${PLACEHOLDER}…`, 'Rename the function or column.', sourceText.search(/__SPECLINE_FIX_/i)) };
+    return {
+      ok: false,
+      problem: sqlProblem(
+        'SQL005',
+        `The SQL uses the reserved name ${PLACEHOLDER}…`,
+        'Rename the function or column.',
+        sourceText.search(/__SPECLINE_FIX_/i),
+      ),
+    };
   }
   const rewrites: Rewrite[] = [];
   let refused: SqlProblem | undefined;
@@ -86,7 +94,15 @@ function sourceCall(node: unknown): SourceCall | undefined {
 
 function placeholderCall(index: number, args: readonly unknown[]): unknown {
   return {
-    function: { name: `${PLACEHOLDER}${index}`, args, distinct: false, trailing_comments: [], use_bracket_syntax: false, no_parens: false, quoted: false },
+    function: {
+      name: `${PLACEHOLDER}${index}`,
+      args,
+      distinct: false,
+      trailing_comments: [],
+      use_bracket_syntax: false,
+      no_parens: false,
+      quoted: false,
+    },
   };
 }
 
@@ -138,5 +154,12 @@ function nameOffset(text: string, name: string): number {
 }
 
 function internal(what: string): SpliceOutcome {
-  return { ok: false, problem: sqlProblem('SQL005', `The SQL could not be translated: ${what}.`, 'This is a Specline bug; simplify the expression and report it.') };
+  return {
+    ok: false,
+    problem: sqlProblem(
+      'SQL005',
+      `The SQL could not be translated: ${what}.`,
+      'This is a Specline bug; simplify the expression and report it.',
+    ),
+  };
 }

@@ -31,16 +31,26 @@ function probes(catalog: Catalog, dialect: SeededEngine): Probe[] {
   return catalog.models.flatMap((model: Model) => {
     const inputs = model.inputs.map((input) => `${relation(input.ref)} AS ${q(input.alias)}`).join(' CROSS JOIN ');
     const self = relation(model.name);
-    const at = (fragment: SqlFragment, what: string, from: string): Probe => ({ where: `${model.name} ${what} (${fragment.location.file}:${fragment.location.line}:${fragment.location.column})`, text: fragment.text, from });
+    const at = (fragment: SqlFragment, what: string, from: string): Probe => ({
+      where: `${model.name} ${what} (${fragment.location.file}:${fragment.location.line}:${fragment.location.column})`,
+      text: fragment.text,
+      from,
+    });
     return [
       ...model.inputs.flatMap((input) => (input.filter ? [at(input.filter, `filter on ${input.alias}`, inputs)] : [])),
       ...model.joins.flatMap((join) => (join.on ? [at(join.on, `join ${join.alias}`, inputs)] : [])),
       ...model.columns.map((column) => {
         const probe = at(column.expression, `column ${column.name}`, inputs);
         if (!column.aggregate) return probe;
-        return { ...probe, text: column.aggregate === 'count_distinct' ? `COUNT(DISTINCT ${probe.text})` : `${column.aggregate.toUpperCase()}(${probe.text})` };
+        return {
+          ...probe,
+          text:
+            column.aggregate === 'count_distinct' ? `COUNT(DISTINCT ${probe.text})` : `${column.aggregate.toUpperCase()}(${probe.text})`,
+        };
       }),
-      ...model.columns.flatMap((column) => column.tests.flatMap((test) => (test.kind === 'expression' ? [at(test.expression, `test on ${column.name}`, self)] : []))),
+      ...model.columns.flatMap((column) =>
+        column.tests.flatMap((test) => (test.kind === 'expression' ? [at(test.expression, `test on ${column.name}`, self)] : [])),
+      ),
       ...model.tests.flatMap((test) => (test.kind === 'expression' ? [at(test.expression, 'model test', self)] : [])),
     ];
   });
@@ -78,7 +88,11 @@ describe('every fragment of the example catalog runs on the engines it is genera
   it('translates to every dialect each model is generated in (pyspark: spark; sql: sql_dialects; dbt, dataform: warehouse)', () => {
     const { constitution } = catalog;
     const problems = catalog.models.flatMap((model) => {
-      const dialects = new Set(model.targets.flatMap((target) => DIALECTS_OF_TARGET[target]?.(constitution.sqlDialects, [model.warehouse, constitution.warehouse]) ?? []));
+      const dialects = new Set(
+        model.targets.flatMap(
+          (target) => DIALECTS_OF_TARGET[target]?.(constitution.sqlDialects, [model.warehouse, constitution.warehouse]) ?? [],
+        ),
+      );
       dialects.delete(constitution.dialect);
       const modelProbes = probes(catalog, 'duckdb').filter((probe) => probe.where.startsWith(`${model.name} `));
       return [...dialects].flatMap((dialect) =>
@@ -97,7 +111,9 @@ describe('every fragment of the example catalog runs on the engines it is genera
     const connection: DuckDBConnection = await instance.connect();
     try {
       for (const statement of typedTables(catalog, 'duckdb', true)) await connection.run(statement);
-      const seeded = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM ${warehouseRelation(catalog, 'duckdb')(catalog.sources[0]!.name)}`);
+      const seeded = await connection.runAndReadAll(
+        `SELECT COUNT(*) AS n FROM ${warehouseRelation(catalog, 'duckdb')(catalog.sources[0]!.name)}`,
+      );
       expect(Number(seeded.getRowObjects()[0]?.['n'])).toBeGreaterThan(0);
       expect(await failures(catalog, 'duckdb', async (sql) => void (await connection.run(sql)))).toEqual([]);
     } finally {

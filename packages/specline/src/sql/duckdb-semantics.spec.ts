@@ -87,10 +87,14 @@ describe('corrected translations run on DuckDB', () => {
   });
 
   it('TO_HEX(SHA256(x)) is the lower-case hex digest', async () => {
-    expect(await evaluate(toDuckdb('TO_HEX(SHA256(c.s))'), { s: 'abc' })).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await evaluate(toDuckdb('TO_HEX(SHA256(c.s))'), { s: 'abc' })).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 
   it('DATE_TRUNC with WEEK(MONDAY) lands on Monday', async () => {
-    expect(await evaluate(`CAST(${toDuckdb('DATE_TRUNC(CAST(c.d AS DATE), WEEK(MONDAY))')} AS DATE)`, { d: '2024-06-05' })).toBe('2024-06-03');
+    expect(await evaluate(`CAST(${toDuckdb('DATE_TRUNC(CAST(c.d AS DATE), WEEK(MONDAY))')} AS DATE)`, { d: '2024-06-05' })).toBe(
+      '2024-06-03',
+    );
   });
 });

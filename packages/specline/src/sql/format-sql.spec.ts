@@ -4,7 +4,7 @@ beforeAll(() => initSql());
 
 describe('formatSql', () => {
   it('pretty-prints with one clause per line', () => {
-    expect(formatSql("select c.id,lower(c.email) as email from crm.customers c where c.active=true", 'bigquery')).toBe(
+    expect(formatSql('select c.id,lower(c.email) as email from crm.customers c where c.active=true', 'bigquery')).toBe(
       'SELECT\n  c.id,\n  LOWER(c.email) AS email\nFROM crm.customers AS c\nWHERE\n  c.active = TRUE',
     );
   });

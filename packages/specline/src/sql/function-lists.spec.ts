@@ -24,13 +24,16 @@ describe('function lists', () => {
   });
 
   const bin = postgresBinDir();
-  (bin ? it : it.skip)(`postgresql.txt matches the installed PostgreSQL (else run functions/generate-postgresql.sh)${bin ? '' : ` — ${POSTGRES_MISSING}`}`, () => {
-    const server = startThrowawayPostgres(bin as string);
-    try {
-      const names = server.query(`${POSTGRES_QUERY};`).split('\n').filter(Boolean);
-      expect([...functionListFile('postgresql')]).toEqual(names.sort());
-    } finally {
-      server.stop();
-    }
-  });
+  (bin ? it : it.skip)(
+    `postgresql.txt matches the installed PostgreSQL (else run functions/generate-postgresql.sh)${bin ? '' : ` — ${POSTGRES_MISSING}`}`,
+    () => {
+      const server = startThrowawayPostgres(bin as string);
+      try {
+        const names = server.query(`${POSTGRES_QUERY};`).split('\n').filter(Boolean);
+        expect([...functionListFile('postgresql')]).toEqual(names.sort());
+      } finally {
+        server.stop();
+      }
+    },
+  );
 });

@@ -19,11 +19,39 @@ export const CHECKED_DIALECTS = ['bigquery', 'duckdb', 'postgresql', 'snowflake'
  */
 const SYNTAX_FORMS: Readonly<Record<string, readonly string[]>> = {
   // https://duckdb.org/docs/stable/sql/expressions/overview (CAST, CASE, COALESCE, IF, EXTRACT are parser rewrites)
-  duckdb: ['cast', 'try_cast', 'extract', 'coalesce', 'if', 'ifnull', 'grouping', 'columns', 'current_timestamp', 'current_time', 'localtime', 'localtimestamp'],
+  duckdb: [
+    'cast',
+    'try_cast',
+    'extract',
+    'coalesce',
+    'if',
+    'ifnull',
+    'grouping',
+    'columns',
+    'current_timestamp',
+    'current_time',
+    'localtime',
+    'localtimestamp',
+  ],
   // https://www.postgresql.org/docs/15/functions-conditional.html and "functions with special syntax"
   postgresql: [
-    'cast', 'coalesce', 'nullif', 'greatest', 'least', 'trim', 'current_date', 'current_time', 'current_timestamp',
-    'localtime', 'localtimestamp', 'current_role', 'current_catalog', 'session_user', 'user', 'row', 'array',
+    'cast',
+    'coalesce',
+    'nullif',
+    'greatest',
+    'least',
+    'trim',
+    'current_date',
+    'current_time',
+    'current_timestamp',
+    'localtime',
+    'localtimestamp',
+    'current_role',
+    'current_catalog',
+    'session_user',
+    'user',
+    'row',
+    'array',
   ],
 };
 
@@ -47,7 +75,9 @@ export function unknownFunctions(sql: string, names: readonly string[], dialect:
   if (!tokenized.ok) return unknown;
   const { tokens } = tokenized;
   const typeOnly = (name: string) => {
-    const withParen = tokens.filter((token, i) => token.text.toUpperCase() === name && tokens[i + 1]?.type === 'L_PAREN').map((token) => tokens.indexOf(token));
+    const withParen = tokens
+      .filter((token, i) => token.text.toUpperCase() === name && tokens[i + 1]?.type === 'L_PAREN')
+      .map((token) => tokens.indexOf(token));
     return withParen.length > 0 && withParen.every((i) => tokens[i - 1]?.text.toUpperCase() === 'AS');
   };
   return unknown.filter((name) => !typeOnly(name));

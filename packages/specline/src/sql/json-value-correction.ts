@@ -18,14 +18,20 @@ export const JSON_VALUE_CORRECTION: SemanticCorrection = {
     // https://duckdb.org/docs/stable/data/json/json_functions: ->> is unquoted text, json_type names the kind.
     duckdb: (call) => withPath(call, (j, p) => `CASE WHEN JSON_TYPE(${j}, ${p}) IN ('OBJECT', 'ARRAY') THEN NULL ELSE ${j} ->> ${p} END`),
     postgresql: (call) =>
-      unsupported(`${call.name} cannot be translated to PostgreSQL: polyglot's JSON_EXTRACT_PATH_TEXT reads the JSONPath as a single key.`, 'Keep this model off the postgresql target, or extract the field in an upstream model on a dialect that has it.'),
+      unsupported(
+        `${call.name} cannot be translated to PostgreSQL: polyglot's JSON_EXTRACT_PATH_TEXT reads the JSONPath as a single key.`,
+        'Keep this model off the postgresql target, or extract the field in an upstream model on a dialect that has it.',
+      ),
   },
 };
 
 function withPath(call: SourceCall, render: (json: string, path: string) => string): CorrectionPlan {
   const path = stringValue(call.data['path']);
   if (path === undefined || !SIMPLE_PATH.test(path)) {
-    return unsupported(`${call.name} can only be translated with a literal path such as '$.a.b' or '$.items[0]'.`, "Write the path as a string literal of dotted keys and [n] indexes, e.g. JSON_VALUE(payload, '$.customer.id').");
+    return unsupported(
+      `${call.name} can only be translated with a literal path such as '$.a.b' or '$.items[0]'.`,
+      "Write the path as a string literal of dotted keys and [n] indexes, e.g. JSON_VALUE(payload, '$.customer.id').",
+    );
   }
   return rewrite([call.data['this'], stringLiteral(path)], ([j, p]) => (j && p ? render(j, p) : undefined), false);
 }

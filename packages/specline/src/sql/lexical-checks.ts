@@ -92,12 +92,22 @@ function findUnbalancedBracket(tokens: readonly SqlToken[]): SqlProblem | undefi
     if (expected === undefined) continue;
     const last = open.pop();
     if (last?.type !== expected) {
-      return sqlProblem('SQL001', `Unbalanced brackets: '${token.text}' has no matching opening bracket.`, `Delete the '${token.text}' or add the bracket that opens it.`, token.start);
+      return sqlProblem(
+        'SQL001',
+        `Unbalanced brackets: '${token.text}' has no matching opening bracket.`,
+        `Delete the '${token.text}' or add the bracket that opens it.`,
+        token.start,
+      );
     }
   }
   const unclosed = open[0];
   if (!unclosed) return undefined;
-  return sqlProblem('SQL001', `Unbalanced brackets: '${unclosed.text}' is never closed.`, `Add the closing bracket that matches the '${unclosed.text}'.`, unclosed.start);
+  return sqlProblem(
+    'SQL001',
+    `Unbalanced brackets: '${unclosed.text}' is never closed.`,
+    `Add the closing bracket that matches the '${unclosed.text}'.`,
+    unclosed.start,
+  );
 }
 
 /** Bracket depth of each token, so clause keywords and commas can be found at the top level. */

@@ -19,18 +19,43 @@ describe('parseExpression: Customer 360 transforms', () => {
     const expression = parsed('LOWER(TRIM(c.email))');
     expect(expression.columns).toEqual([{ table: 'c', name: 'email' }]);
     expect(expression.functions).toEqual(['LOWER', 'TRIM']);
-    expect(expression).toMatchObject({ text: 'LOWER(TRIM(c.email))', dialect: 'bigquery', hasAggregate: false, hasWindow: false, hasSubquery: false });
+    expect(expression).toMatchObject({
+      text: 'LOWER(TRIM(c.email))',
+      dialect: 'bigquery',
+      hasAggregate: false,
+      hasWindow: false,
+      hasSubquery: false,
+    });
     expect(expression.ast).toHaveProperty('lower');
   });
 
   it.each<[string, ParsedExpression['columns'], string[]]>([
     ["CASE c.status WHEN 'A' THEN 'active' WHEN 'I' THEN 'inactive' ELSE 'unknown' END", [{ table: 'c', name: 'status' }], []],
-    ["CASE WHEN c.country IN ('US', 'CA') THEN 'NA' WHEN c.country IS NULL THEN NULL ELSE 'ROW' END", [{ table: 'c', name: 'country' }], []],
+    [
+      "CASE WHEN c.country IN ('US', 'CA') THEN 'NA' WHEN c.country IS NULL THEN NULL ELSE 'ROW' END",
+      [{ table: 'c', name: 'country' }],
+      [],
+    ],
     ["CONCAT('+1', REGEXP_REPLACE(c.phone, r'[^0-9]', ''))", [{ table: 'c', name: 'phone' }], ['CONCAT', 'REGEXP_REPLACE']],
     ['SAFE_CAST(o.amount AS NUMERIC)', [{ table: 'o', name: 'amount' }], ['SAFE_CAST']],
-    ["COALESCE(c.preferred_name, c.first_name, '')", [{ table: 'c', name: 'preferred_name' }, { table: 'c', name: 'first_name' }], ['COALESCE']],
+    [
+      "COALESCE(c.preferred_name, c.first_name, '')",
+      [
+        { table: 'c', name: 'preferred_name' },
+        { table: 'c', name: 'first_name' },
+      ],
+      ['COALESCE'],
+    ],
     ['DATE_TRUNC(o.ordered_at, MONTH)', [{ table: 'o', name: 'ordered_at' }], ['DATE_TRUNC']],
-    ['o.quantity * o.unit_price - COALESCE(o.discount, 0)', [{ table: 'o', name: 'quantity' }, { table: 'o', name: 'unit_price' }, { table: 'o', name: 'discount' }], ['COALESCE']],
+    [
+      'o.quantity * o.unit_price - COALESCE(o.discount, 0)',
+      [
+        { table: 'o', name: 'quantity' },
+        { table: 'o', name: 'unit_price' },
+        { table: 'o', name: 'discount' },
+      ],
+      ['COALESCE'],
+    ],
     ['DATE_DIFF(CURRENT_DATE(), DATE(c.created_at), DAY)', [{ table: 'c', name: 'created_at' }], ['DATE_DIFF', 'CURRENT_DATE', 'DATE']],
     ['CURRENT_DATE', [], ['CURRENT_DATE']],
     ["SAFE.PARSE_DATE('%Y%m%d', s.signup_yyyymmdd)", [{ table: 's', name: 'signup_yyyymmdd' }], ['SAFE.PARSE_DATE']],
@@ -125,7 +150,11 @@ describe('parseExpression: refused fragments', () => {
   });
 
   it('names the aggregate and points at it', () => {
-    expect(problem('o.amount > 0 AND SUM(o.amount) > 100', 'bigquery', 'filter')).toMatchObject({ code: 'SQL006', offset: 17, message: expect.stringContaining('SUM') });
+    expect(problem('o.amount > 0 AND SUM(o.amount) > 100', 'bigquery', 'filter')).toMatchObject({
+      code: 'SQL006',
+      offset: 17,
+      message: expect.stringContaining('SUM'),
+    });
   });
 
   it('refuses an unknown dialect with SQL005', () => {
@@ -139,7 +168,22 @@ describe('parseExpression: refused fragments', () => {
   });
 
   it('never throws for hostile input', () => {
-    const hostile = ['\0', "'", '"', '`', ')', '(((', '\\', '{{ ref("x") }}', 'ARRAY[', 'CASE', 'x'.repeat(20_000), '😀', 'NULL;;', 'a\r\n--\r\n'];
+    const hostile = [
+      '\0',
+      "'",
+      '"',
+      '`',
+      ')',
+      '(((',
+      '\\',
+      '{{ ref("x") }}',
+      'ARRAY[',
+      'CASE',
+      'x'.repeat(20_000),
+      '😀',
+      'NULL;;',
+      'a\r\n--\r\n',
+    ];
     for (const text of hostile) expect(parseExpression(text, 'bigquery', 'expression').ok).toBe(false);
   });
 });

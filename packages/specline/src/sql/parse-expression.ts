@@ -53,7 +53,13 @@ function parseGuarded(text: string, dialect: SqlDialect, kind: FragmentKind): Pa
   } catch (error) {
     if (error instanceof SqlError) throw error; // a broken contract, e.g. initSql() not awaited
     const reason = error instanceof Error ? error.message : String(error);
-    return fail(sqlProblem('SQL001', `The SQL cannot be parsed: polyglot failed (${reason}).`, 'Simplify the expression; if it is valid SQL, report it as a Specline bug.'));
+    return fail(
+      sqlProblem(
+        'SQL001',
+        `The SQL cannot be parsed: polyglot failed (${reason}).`,
+        'Simplify the expression; if it is valid SQL, report it as a Specline bug.',
+      ),
+    );
   }
 }
 
@@ -63,7 +69,14 @@ function parseChecked(text: string, dialect: SqlDialect, kind: FragmentKind): Pa
     return fail(sqlProblem('SQL001', 'The SQL expression is empty.', 'Write one expression, e.g. LOWER(TRIM(c.email)).'));
   }
   if (text.length > MAX_FRAGMENT_LENGTH) {
-    return fail(sqlProblem('SQL001', `The SQL expression is ${text.length} characters long; the limit is ${MAX_FRAGMENT_LENGTH}.`, 'Split the logic into several columns or an intermediate model.', MAX_FRAGMENT_LENGTH));
+    return fail(
+      sqlProblem(
+        'SQL001',
+        `The SQL expression is ${text.length} characters long; the limit is ${MAX_FRAGMENT_LENGTH}.`,
+        'Split the logic into several columns or an intermediate model.',
+        MAX_FRAGMENT_LENGTH,
+      ),
+    );
   }
   const tokenized = tokenizeFragment(text, dialect);
   if (!tokenized.ok) return tokenized;
@@ -101,17 +114,36 @@ function classifyParseFailure(text: string, dialect: SqlDialect, failure: polygl
   const alone = polyglotApi().parse(text, dialect as polyglot.Dialect);
   const statement = alone.success && alone.ast.length === 1 ? nodeType(alone.ast[0]) : undefined;
   if (statement === 'select') {
-    return sqlProblem('SQL004', 'The SQL is a whole SELECT query, not an expression.', 'Write only the expression without SELECT … FROM, e.g. LOWER(TRIM(c.email)); a scalar subquery goes in parentheses.');
+    return sqlProblem(
+      'SQL004',
+      'The SQL is a whole SELECT query, not an expression.',
+      'Write only the expression without SELECT … FROM, e.g. LOWER(TRIM(c.email)); a scalar subquery goes in parentheses.',
+    );
   }
   if (statement !== undefined) {
-    return sqlProblem('SQL004', `The SQL is a ${statement.replace(/_/g, ' ').toUpperCase()} statement, not an expression.`, 'Specs never run statements; write one expression, e.g. LOWER(TRIM(c.email)).');
+    return sqlProblem(
+      'SQL004',
+      `The SQL is a ${statement.replace(/_/g, ' ').toUpperCase()} statement, not an expression.`,
+      'Specs never run statements; write one expression, e.g. LOWER(TRIM(c.email)).',
+    );
   }
-  return sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(failure.error)}.`, 'Fix the expression at the marked position; check for a missing operand, comma or keyword.', fragmentOffset(text, failure.errorStart));
+  return sqlProblem(
+    'SQL001',
+    `The SQL has a syntax error: ${polyglotReason(failure.error)}.`,
+    'Fix the expression at the marked position; check for a missing operand, comma or keyword.',
+    fragmentOffset(text, failure.errorStart),
+  );
 }
 
 const ROW_LEVEL_KINDS: Readonly<Partial<Record<FragmentKind, string>>> = { filter: 'a filter', join_condition: 'a join condition' };
 
-function misplacedAggregate(kind: FragmentKind, hasAggregate: boolean, hasWindow: boolean, name: string | undefined, tokens: readonly SqlToken[]): SqlProblem | undefined {
+function misplacedAggregate(
+  kind: FragmentKind,
+  hasAggregate: boolean,
+  hasWindow: boolean,
+  name: string | undefined,
+  tokens: readonly SqlToken[],
+): SqlProblem | undefined {
   const where = ROW_LEVEL_KINDS[kind];
   if (where === undefined || (!hasAggregate && !hasWindow)) return undefined;
   const what = hasAggregate ? 'an aggregate function' : 'a window function';

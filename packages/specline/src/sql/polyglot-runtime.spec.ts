@@ -1,5 +1,14 @@
 import { getDialects } from '@polyglot-sql/sdk';
-import { formatSql, initSql, isKnownDialect, isSqlReady, KNOWN_DIALECTS, parseExpression, SqlNotReadyError, transpileExpression } from './index';
+import {
+  formatSql,
+  initSql,
+  isKnownDialect,
+  isSqlReady,
+  KNOWN_DIALECTS,
+  parseExpression,
+  SqlNotReadyError,
+  transpileExpression,
+} from './index';
 
 // Jest gives each spec file fresh modules, so this file sees polyglot before initSql().
 describe('initSql', () => {

@@ -20,7 +20,9 @@ function evaluate(bigquery: string, row: Record<string, string>): string {
   if (!result.ok) throw new Error(result.problem.message);
   const names = Object.keys(row);
   const values = names.map((name) => `'${String(row[name]).replace(/'/g, "''")}'`);
-  return (server as ThrowawayPostgres).query(`SELECT CAST((${result.sql}) AS TEXT) FROM (VALUES (${values.join(', ')})) AS c(${names.join(', ')});`).trim();
+  return (server as ThrowawayPostgres)
+    .query(`SELECT CAST((${result.sql}) AS TEXT) FROM (VALUES (${values.join(', ')})) AS c(${names.join(', ')});`)
+    .trim();
 }
 
 (bin ? describe : describe.skip)(`corrected translations run on PostgreSQL${bin ? '' : ` — ${POSTGRES_MISSING}`}`, () => {

@@ -1,10 +1,4 @@
-import {
-  type CorrectionPlan,
-  rewrite,
-  type SemanticCorrection,
-  type SourceCall,
-  unsupported,
-} from './correction-plan';
+import { type CorrectionPlan, rewrite, type SemanticCorrection, type SourceCall, unsupported } from './correction-plan';
 import { DIGEST_CORRECTIONS } from './digest-corrections';
 import { JSON_VALUE_CORRECTION } from './json-value-correction';
 import { countCaptureGroups } from './regex-capture-groups';
@@ -56,7 +50,8 @@ export const SEMANTIC_CORRECTIONS: readonly SemanticCorrection[] = [
       duckdb: (call) => extract(call, (s, p, g) => `CASE WHEN REGEXP_MATCHES(${s}, ${p}) THEN REGEXP_EXTRACT(${s}, ${p}, ${g}) END`),
       spark: (call) => extract(call, (s, p, g) => `CASE WHEN ${s} RLIKE ${p} THEN REGEXP_EXTRACT(${s}, ${p}, ${g}) END`),
       databricks: (call) => extract(call, (s, p, g) => `CASE WHEN ${s} RLIKE ${p} THEN REGEXP_EXTRACT(${s}, ${p}, ${g}) END`),
-      snowflake: (call) => extract(call, (s, p, g) => (g === 0 ? `REGEXP_SUBSTR(${s}, ${p})` : `REGEXP_SUBSTR(${s}, ${p}, 1, 1, 'e', ${g})`)),
+      snowflake: (call) =>
+        extract(call, (s, p, g) => (g === 0 ? `REGEXP_SUBSTR(${s}, ${p})` : `REGEXP_SUBSTR(${s}, ${p}, 1, 1, 'e', ${g})`)),
     },
   },
   {
@@ -85,8 +80,16 @@ export const SEMANTIC_CORRECTIONS: readonly SemanticCorrection[] = [
       duckdb: (call) => castToDecimal(call, 'TRY_CAST'),
       spark: (call) => castToDecimal(call, 'TRY_CAST'),
       databricks: (call) => castToDecimal(call, 'TRY_CAST'),
-      snowflake: (call) => castToDecimal(call, 'TRY_CAST') ?? rewrite([castNode('cast', call.data['this'], call.data['to'])], ([cast]) => (cast?.startsWith('CAST(') ? `TRY_${cast}` : undefined)),
-      postgresql: () => unsupported('SAFE_CAST has no PostgreSQL equivalent: CAST fails the query where SAFE_CAST gives NULL.', 'Use CAST if every value converts, or validate the text with REGEXP_CONTAINS in a CASE first.'),
+      snowflake: (call) =>
+        castToDecimal(call, 'TRY_CAST') ??
+        rewrite([castNode('cast', call.data['this'], call.data['to'])], ([cast]) =>
+          cast?.startsWith('CAST(') ? `TRY_${cast}` : undefined,
+        ),
+      postgresql: () =>
+        unsupported(
+          'SAFE_CAST has no PostgreSQL equivalent: CAST fails the query where SAFE_CAST gives NULL.',
+          'Use CAST if every value converts, or validate the text with REGEXP_CONTAINS in a CASE first.',
+        ),
     },
   },
   {
@@ -112,7 +115,11 @@ export const SEMANTIC_CORRECTIONS: readonly SemanticCorrection[] = [
     names: ['PARSE_JSON'],
     sourceDialects: ['bigquery'],
     targets: {
-      spark: () => unsupported('PARSE_JSON has no Spark equivalent: Spark 3.5 has no JSON type, and polyglot would pass the unchecked string on.', 'Keep the column a STRING and read fields with JSON_VALUE, or keep this model off the pyspark target.'),
+      spark: () =>
+        unsupported(
+          'PARSE_JSON has no Spark equivalent: Spark 3.5 has no JSON type, and polyglot would pass the unchecked string on.',
+          'Keep the column a STRING and read fields with JSON_VALUE, or keep this model off the pyspark target.',
+        ),
     },
   },
   TIMESTAMP_DIFF_CORRECTION,
@@ -122,7 +129,10 @@ export const SEMANTIC_CORRECTIONS: readonly SemanticCorrection[] = [
 
 function withArgs(call: SourceCall, count: number, render: (args: readonly string[]) => string, atomic = true): CorrectionPlan {
   if (call.args.length !== count) {
-    return unsupported(`${call.name} with ${call.args.length} arguments cannot be translated safely.`, `Call ${call.name} with exactly ${count} arguments.`);
+    return unsupported(
+      `${call.name} with ${call.args.length} arguments cannot be translated safely.`,
+      `Call ${call.name} with exactly ${count} arguments.`,
+    );
   }
   return rewrite(call.args, render, atomic);
 }
@@ -139,10 +149,17 @@ function javaSafeReplacement(call: SourceCall): CorrectionPlan | undefined {
 function extract(call: SourceCall, render: (s: string, p: string, group: number) => string): CorrectionPlan {
   const pattern = call.args.length === 2 ? stringValue(call.args[1]) : undefined;
   if (pattern === undefined) {
-    return unsupported(`${call.name} can only be translated with two arguments and a literal pattern.`, "Write the pattern as a string literal, e.g. REGEXP_EXTRACT(email, r'@(.+)$'), without position or occurrence.");
+    return unsupported(
+      `${call.name} can only be translated with two arguments and a literal pattern.`,
+      "Write the pattern as a string literal, e.g. REGEXP_EXTRACT(email, r'@(.+)$'), without position or occurrence.",
+    );
   }
   const groups = countCaptureGroups(pattern);
-  if (groups > 1) return unsupported(`${call.name} pattern has ${groups} capturing groups; BigQuery allows at most one.`, 'Make the other groups non-capturing with (?:…).');
+  if (groups > 1)
+    return unsupported(
+      `${call.name} pattern has ${groups} capturing groups; BigQuery allows at most one.`,
+      'Make the other groups non-capturing with (?:…).',
+    );
   return rewrite(call.args, ([s, p]) => (s && p ? render(s, p, groups) : undefined));
 }
 
@@ -150,7 +167,10 @@ function castToDecimal(call: SourceCall, cast: 'CAST' | 'TRY_CAST'): CorrectionP
   const target = decimalType(call.data['to']);
   if (target === undefined) return undefined;
   if (target === 'unsupported') {
-    return unsupported('BIGNUMERIC, and NUMERIC inside ARRAY or STRUCT, cannot be translated without losing precision.', 'Cast to NUMERIC(p, s) with p ≤ 38 at the top level.');
+    return unsupported(
+      'BIGNUMERIC, and NUMERIC inside ARRAY or STRUCT, cannot be translated without losing precision.',
+      'Cast to NUMERIC(p, s) with p ≤ 38 at the top level.',
+    );
   }
   return rewrite([call.data['this']], ([value]) => `${cast}(${value} AS ${target})`);
 }
@@ -184,7 +204,10 @@ function truncate(call: SourceCall): CorrectionPlan {
 function regexSafeSplit(call: SourceCall): CorrectionPlan {
   const delimiter = call.args.length === 1 ? ',' : call.args.length === 2 ? stringValue(call.args[1]) : undefined;
   if (delimiter === undefined || delimiter === '') {
-    return unsupported('SPLIT can only be translated to Spark with a non-empty literal delimiter: Spark reads the delimiter as a regex.', "Write the delimiter as a string literal, e.g. SPLIT(tags, '|').");
+    return unsupported(
+      'SPLIT can only be translated to Spark with a non-empty literal delimiter: Spark reads the delimiter as a regex.',
+      "Write the delimiter as a string literal, e.g. SPLIT(tags, '|').",
+    );
   }
   const escaped = delimiter.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
   return rewrite([call.args[0], stringLiteral(escaped)], ([s, d]) => `SPLIT(${s}, ${d})`);

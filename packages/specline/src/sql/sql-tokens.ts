@@ -38,7 +38,10 @@ export function tokenizeSql(sql: string, dialect: string): TokenizeOutcome {
   const result = polyglotApi().tokenize(sql, dialect as polyglot.Dialect);
   if (!result.success || !result.tokens) {
     const offset = codePointToUtf16(sql, result.errorStart ?? 0);
-    return { ok: false, problem: sqlProblem('SQL001', `The SQL cannot be read: ${polyglotReason(result.error)}.`, tokenizeHint(result.error), offset) };
+    return {
+      ok: false,
+      problem: sqlProblem('SQL001', `The SQL cannot be read: ${polyglotReason(result.error)}.`, tokenizeHint(result.error), offset),
+    };
   }
   const tokens = (result.tokens as unknown as readonly RawToken[]).map((token) => ({
     type: token.token_type ?? token.tokenType ?? '',

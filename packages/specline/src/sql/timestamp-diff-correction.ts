@@ -18,9 +18,13 @@ export const TIMESTAMP_DIFF_CORRECTION: SemanticCorrection = {
   targets: {
     // https://duckdb.org/docs/stable/sql/functions/timestamp: date_sub counts complete parts. Its
     // 'DAY' is a calendar day in the session time zone, so days are counted as 24 hours.
-    duckdb: (call) => elapsed(call, (a, b, unit) => (unit === 'DAY' ? `CAST(TRUNC(DATE_SUB('HOUR', ${b}, ${a}) / 24) AS BIGINT)` : `DATE_SUB('${unit}', ${b}, ${a})`)),
+    duckdb: (call) =>
+      elapsed(call, (a, b, unit) =>
+        unit === 'DAY' ? `CAST(TRUNC(DATE_SUB('HOUR', ${b}, ${a}) / 24) AS BIGINT)` : `DATE_SUB('${unit}', ${b}, ${a})`,
+      ),
     // EXTRACT(EPOCH FROM interval) is exact numeric with microseconds; bigint division truncates toward zero.
-    postgresql: (call) => elapsed(call, (a, b, _unit, micros) => divided(`CAST(EXTRACT(EPOCH FROM (${a}) - (${b})) * 1000000 AS BIGINT)`, micros, '/'), false),
+    postgresql: (call) =>
+      elapsed(call, (a, b, _unit, micros) => divided(`CAST(EXTRACT(EPOCH FROM (${a}) - (${b})) * 1000000 AS BIGINT)`, micros, '/'), false),
     // https://docs.snowflake.com/en/sql-reference/functions/timestampdiff: MICROSECOND boundaries are exact.
     // Dividing first would round to the division's scale, so the remainder is taken off before.
     snowflake: (call) =>
@@ -38,7 +42,10 @@ function elapsed(call: SourceCall, render: (a: string, b: string, unit: string, 
   const unit = call.args.length === 3 ? datePart(call.args[2]) : undefined;
   const micros = unit === undefined ? undefined : MICROS[unit];
   if (unit === undefined || micros === undefined) {
-    return unsupported(`TIMESTAMP_DIFF(…, ${unit ?? '?'}) cannot be translated: BigQuery allows only ${Object.keys(MICROS).join(', ')}.`, 'Use one of those units, e.g. TIMESTAMP_DIFF(closed_at, opened_at, HOUR).');
+    return unsupported(
+      `TIMESTAMP_DIFF(…, ${unit ?? '?'}) cannot be translated: BigQuery allows only ${Object.keys(MICROS).join(', ')}.`,
+      'Use one of those units, e.g. TIMESTAMP_DIFF(closed_at, opened_at, HOUR).',
+    );
   }
   return rewrite(call.args.slice(0, 2), ([a, b]) => (a && b ? render(a, b, unit, micros) : undefined), atomic);
 }

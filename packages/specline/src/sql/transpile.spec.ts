@@ -21,7 +21,9 @@ describe('transpileExpression: REGEXP_CONTAINS (the known polyglot bug)', () => 
   it('parenthesises the Snowflake comparison only where an operator could bind to it', () => {
     expect(sql(transpileExpression("NOT REGEXP_CONTAINS(s, r'x')", 'bigquery', 'snowflake'))).toBe("NOT (REGEXP_INSTR(s, 'x') > 0)");
     expect(sql(transpileExpression("REGEXP_CONTAINS(s, 'x') = TRUE", 'bigquery', 'snowflake'))).toBe("(REGEXP_INSTR(s, 'x') > 0) = TRUE");
-    expect(sql(transpileExpression("IF(REGEXP_CONTAINS(s, 'x'), 1, 0)", 'bigquery', 'snowflake'))).toBe("IFF(REGEXP_INSTR(s, 'x') > 0, 1, 0)");
+    expect(sql(transpileExpression("IF(REGEXP_CONTAINS(s, 'x'), 1, 0)", 'bigquery', 'snowflake'))).toBe(
+      "IFF(REGEXP_INSTR(s, 'x') > 0, 1, 0)",
+    );
   });
 
   it('keeps regex backslashes meaning the same in each target string syntax', () => {
@@ -32,7 +34,9 @@ describe('transpileExpression: REGEXP_CONTAINS (the known polyglot bug)', () => 
   });
 
   it('corrects nested calls inside out', () => {
-    expect(sql(transpileExpression("REGEXP_CONTAINS(REGEXP_REPLACE(s, 'a', 'b'), 'x')", 'bigquery', 'duckdb'))).toBe("REGEXP_MATCHES(REGEXP_REPLACE(s, 'a', 'b', 'g'), 'x')");
+    expect(sql(transpileExpression("REGEXP_CONTAINS(REGEXP_REPLACE(s, 'a', 'b'), 'x')", 'bigquery', 'duckdb'))).toBe(
+      "REGEXP_MATCHES(REGEXP_REPLACE(s, 'a', 'b', 'g'), 'x')",
+    );
   });
 });
 
@@ -45,10 +49,25 @@ const CORRECTION_CASES: readonly [string, string, string, string | { code: 'SQL0
   ['REGEXP_REPLACE', "REGEXP_REPLACE(c.phone, r'[^0-9+]', '')", 'spark', "REGEXP_REPLACE(c.phone, '[^0-9+]', '')"],
   ['REGEXP_REPLACE', "REGEXP_REPLACE(s, r'(\\d+)-(\\d+)', r'\\2\\1')", 'spark', { code: 'SQL005' }],
   ['REGEXP_REPLACE', "REGEXP_REPLACE(s, 'x', 'USD$')", 'databricks', { code: 'SQL005' }],
-  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'duckdb', "CASE WHEN REGEXP_MATCHES(c.email, '@(.+)$') THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END"],
+  [
+    'REGEXP_EXTRACT',
+    "REGEXP_EXTRACT(c.email, r'@(.+)$')",
+    'duckdb',
+    "CASE WHEN REGEXP_MATCHES(c.email, '@(.+)$') THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END",
+  ],
   ['REGEXP_EXTRACT', "REGEXP_EXTRACT(s, r'\\d+')", 'duckdb', "CASE WHEN REGEXP_MATCHES(s, '\\d+') THEN REGEXP_EXTRACT(s, '\\d+', 0) END"],
-  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'spark', "CASE WHEN c.email RLIKE '@(.+)$' THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END"],
-  ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'databricks', "CASE WHEN c.email RLIKE '@(.+)$' THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END"],
+  [
+    'REGEXP_EXTRACT',
+    "REGEXP_EXTRACT(c.email, r'@(.+)$')",
+    'spark',
+    "CASE WHEN c.email RLIKE '@(.+)$' THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END",
+  ],
+  [
+    'REGEXP_EXTRACT',
+    "REGEXP_EXTRACT(c.email, r'@(.+)$')",
+    'databricks',
+    "CASE WHEN c.email RLIKE '@(.+)$' THEN REGEXP_EXTRACT(c.email, '@(.+)$', 1) END",
+  ],
   ['REGEXP_EXTRACT', "REGEXP_EXTRACT(c.email, r'@(.+)$')", 'snowflake', "REGEXP_SUBSTR(c.email, '@(.+)$', 1, 1, 'e', 1)"],
   ['REGEXP_EXTRACT', "REGEXP_SUBSTR(s, r'\\d+')", 'snowflake', "REGEXP_SUBSTR(s, '\\\\d+')"],
   ['REGEXP_EXTRACT', "REGEXP_EXTRACT(s, r'(a)(b)')", 'duckdb', { code: 'SQL005' }],
@@ -83,20 +102,50 @@ const CORRECTION_CASES: readonly [string, string, string, string | { code: 'SQL0
   ['SPLIT', 'SPLIT(c.tags, c.delimiter)', 'spark', { code: 'SQL005' }],
   ['PARSE_JSON', 'PARSE_JSON(c.payload)', 'spark', { code: 'SQL005' }],
   ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR)', 'duckdb', "DATE_SUB('HOUR', t.opened_at, t.closed_at)"],
-  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, DAY)', 'duckdb', "CAST(TRUNC(DATE_SUB('HOUR', t.opened_at, t.closed_at) / 24) AS BIGINT)"],
-  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR)', 'postgresql', 'CAST(EXTRACT(EPOCH FROM (t.closed_at) - (t.opened_at)) * 1000000 AS BIGINT) / 3600000000'],
-  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, MICROSECOND)', 'postgresql', 'CAST(EXTRACT(EPOCH FROM (t.closed_at) - (t.opened_at)) * 1000000 AS BIGINT)'],
+  [
+    'TIMESTAMP_DIFF',
+    'TIMESTAMP_DIFF(t.closed_at, t.opened_at, DAY)',
+    'duckdb',
+    "CAST(TRUNC(DATE_SUB('HOUR', t.opened_at, t.closed_at) / 24) AS BIGINT)",
+  ],
+  [
+    'TIMESTAMP_DIFF',
+    'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR)',
+    'postgresql',
+    'CAST(EXTRACT(EPOCH FROM (t.closed_at) - (t.opened_at)) * 1000000 AS BIGINT) / 3600000000',
+  ],
+  [
+    'TIMESTAMP_DIFF',
+    'TIMESTAMP_DIFF(t.closed_at, t.opened_at, MICROSECOND)',
+    'postgresql',
+    'CAST(EXTRACT(EPOCH FROM (t.closed_at) - (t.opened_at)) * 1000000 AS BIGINT)',
+  ],
   [
     'TIMESTAMP_DIFF',
     'TIMESTAMP_DIFF(t.closed_at, t.opened_at, MINUTE)',
     'snowflake',
     'CAST((TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) - MOD(TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at), 60000000)) / 60000000 AS BIGINT)',
   ],
-  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR) + 1', 'spark', '(TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) DIV 3600000000) + 1'],
-  ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, SECOND)', 'databricks', 'TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) DIV 1000000'],
+  [
+    'TIMESTAMP_DIFF',
+    'TIMESTAMP_DIFF(t.closed_at, t.opened_at, HOUR) + 1',
+    'spark',
+    '(TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) DIV 3600000000) + 1',
+  ],
+  [
+    'TIMESTAMP_DIFF',
+    'TIMESTAMP_DIFF(t.closed_at, t.opened_at, SECOND)',
+    'databricks',
+    'TIMESTAMPDIFF(MICROSECOND, t.opened_at, t.closed_at) DIV 1000000',
+  ],
   ['TIMESTAMP_DIFF', 'TIMESTAMP_DIFF(t.closed_at, t.opened_at, WEEK)', 'duckdb', { code: 'SQL005' }],
-  ['JSON_VALUE', "JSON_VALUE(c.payload, '$.customer.id')", 'duckdb', "CASE WHEN JSON_TYPE(c.payload, '$.customer.id') IN ('OBJECT', 'ARRAY') THEN NULL ELSE c.payload ->> '$.customer.id' END"],
-  ['JSON_VALUE', "JSON_EXTRACT_SCALAR(c.payload, '$[\"a b\"]')", 'duckdb', { code: 'SQL005' }],
+  [
+    'JSON_VALUE',
+    "JSON_VALUE(c.payload, '$.customer.id')",
+    'duckdb',
+    "CASE WHEN JSON_TYPE(c.payload, '$.customer.id') IN ('OBJECT', 'ARRAY') THEN NULL ELSE c.payload ->> '$.customer.id' END",
+  ],
+  ['JSON_VALUE', 'JSON_EXTRACT_SCALAR(c.payload, \'$["a b"]\')', 'duckdb', { code: 'SQL005' }],
   ['JSON_VALUE', "JSON_VALUE(c.payload, '$.a')", 'postgresql', { code: 'SQL005' }],
   ['SHA256', 'SHA256(c.email)', 'postgresql', "SHA256(CONVERT_TO(c.email, 'UTF8'))"],
   ['SHA256', 'SHA512(c.email)', 'spark', 'UNHEX(SHA2(c.email, 512))'],
@@ -121,7 +170,10 @@ describe('transpileExpression: semantic corrections', () => {
 
   it('says what cannot be expressed and how to fix it', () => {
     const result = transpileExpression('DATE_TRUNC(o.ordered_at, WEEK)', 'bigquery', 'snowflake');
-    expect(result).toMatchObject({ ok: false, problem: { code: 'SQL005', message: expect.stringMatching(/^DATE_TRUNC.*Sunday/), hint: expect.stringMatching(/WEEK\(MONDAY\)/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: { code: 'SQL005', message: expect.stringMatching(/^DATE_TRUNC.*Sunday/), hint: expect.stringMatching(/WEEK\(MONDAY\)/) },
+    });
   });
 
   it('leaves other dialect pairs to polyglot', () => {
@@ -168,7 +220,14 @@ describe('transpileExpression: every function of the output exists in the target
     ["SAFE.PARSE_DATE('%Y', c.x)", 'duckdb', 'SAFE.PARSE_DATE'],
   ])('%s to %s is SQL005 naming %s', (text, target, name) => {
     const result = transpileExpression(text, 'bigquery', target);
-    expect(result).toMatchObject({ ok: false, problem: { code: 'SQL005', message: expect.stringContaining(`calls ${name}, which ${target} does not have`), hint: expect.stringContaining(target) } });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: {
+        code: 'SQL005',
+        message: expect.stringContaining(`calls ${name}, which ${target} does not have`),
+        hint: expect.stringContaining(target),
+      },
+    });
   });
 
   it('points at the call in the written text when it is there', () => {
@@ -177,14 +236,17 @@ describe('transpileExpression: every function of the output exists in the target
 
   it('treats a type after AS as a type, and grammar such as COALESCE and EXTRACT as known', () => {
     expect(sql(transpileExpression('CAST(o.amount AS NUMERIC(10, 2))', 'bigquery', 'postgresql'))).toBe('CAST(o.amount AS DECIMAL(10, 2))');
-    expect(sql(transpileExpression('COALESCE(EXTRACT(YEAR FROM c.d), 0)', 'bigquery', 'postgresql'))).toBe('COALESCE(EXTRACT(YEAR FROM c.d), 0)');
+    expect(sql(transpileExpression('COALESCE(EXTRACT(YEAR FROM c.d), 0)', 'bigquery', 'postgresql'))).toBe(
+      'COALESCE(EXTRACT(YEAR FROM c.d), 0)',
+    );
     expect(sql(transpileExpression("IF(c.a > 1, 'x', 'y')", 'bigquery', 'duckdb'))).toBe("IF(c.a > 1, 'x', 'y')");
   });
 });
 
 describe('transpileStatement', () => {
   it('translates a whole query and applies the corrections inside it', () => {
-    const query = "SELECT c.id, REGEXP_CONTAINS(c.email, r'@example\\.com$') AS is_test, SAFE_CAST(c.ltv AS NUMERIC) AS ltv FROM crm.customers AS c WHERE REGEXP_CONTAINS(c.email, '@')";
+    const query =
+      "SELECT c.id, REGEXP_CONTAINS(c.email, r'@example\\.com$') AS is_test, SAFE_CAST(c.ltv AS NUMERIC) AS ltv FROM crm.customers AS c WHERE REGEXP_CONTAINS(c.email, '@')";
     expect(sql(transpileStatement(query, 'bigquery', 'snowflake'))).toBe(
       "SELECT c.id, REGEXP_INSTR(c.email, '@example\\\\.com$') > 0 AS is_test, TRY_CAST(c.ltv AS DECIMAL(38, 9)) AS ltv FROM crm.customers AS c WHERE REGEXP_INSTR(c.email, '@') > 0",
     );
@@ -192,7 +254,10 @@ describe('transpileStatement', () => {
 
   it('refuses more than one statement and syntax errors', () => {
     expect(transpileStatement('SELECT 1; SELECT 2', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL002' } });
-    expect(transpileStatement('SELECT FROM WHERE', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL001', offset: 12 } });
+    expect(transpileStatement('SELECT FROM WHERE', 'bigquery', 'duckdb')).toMatchObject({
+      ok: false,
+      problem: { code: 'SQL001', offset: 12 },
+    });
   });
 });
 

@@ -33,7 +33,8 @@ function translateExpression(text: string, from: SqlDialect, to: SqlDialect): Tr
     const parsed = parseExpression(text, from, 'expression');
     if (!parsed.ok) return parsed;
     const statement = polyglotApi().parse(EXPRESSION_PREFIX + text, from as polyglot.Dialect);
-    if (!statement.success) return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(statement.error)}.`, 'Fix the expression.'));
+    if (!statement.success)
+      return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(statement.error)}.`, 'Fix the expression.'));
     const translated = translate(statement.ast, text, from, to);
     if (!translated.ok) return translated;
     if (!translated.sql.startsWith(EXPRESSION_PREFIX)) return fail(internal(`polyglot returned '${translated.sql}'`));
@@ -54,10 +55,23 @@ export function transpileStatement(sql: string, from: SqlDialect, to: SqlDialect
     if (!isKnownDialect(to)) return fail(unknownDialect(to));
     const parsed = polyglotApi().parse(sql, from as polyglot.Dialect);
     if (!parsed.success) {
-      return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(parsed.error)}.`, 'Fix the statement at the marked position.', codePointToUtf16(sql, parsed.errorStart ?? 0)));
+      return fail(
+        sqlProblem(
+          'SQL001',
+          `The SQL has a syntax error: ${polyglotReason(parsed.error)}.`,
+          'Fix the statement at the marked position.',
+          codePointToUtf16(sql, parsed.errorStart ?? 0),
+        ),
+      );
     }
     if (parsed.ast.length !== 1) {
-      return fail(sqlProblem('SQL002', `The SQL holds ${parsed.ast.length} statements; transpileStatement takes exactly one.`, 'Transpile each statement on its own.'));
+      return fail(
+        sqlProblem(
+          'SQL002',
+          `The SQL holds ${parsed.ast.length} statements; transpileStatement takes exactly one.`,
+          'Transpile each statement on its own.',
+        ),
+      );
     }
     return translate(parsed.ast, sql, from, to);
   });
@@ -68,11 +82,20 @@ function translate(statements: readonly unknown[], sourceText: string, from: Sql
   const marked = markCorrections(statements, from, to, sourceText);
   if (!marked.ok) return marked;
   const regenerated = api.generate(marked.statement, from as polyglot.Dialect);
-  if (!regenerated.success || regenerated.sql?.length !== 1) return fail(internal(`polyglot could not regenerate the ${from} SQL (${regenerated.error ?? 'no output'})`));
-  const result = api.transpile(regenerated.sql[0] as string, from as polyglot.Dialect, to as polyglot.Dialect, { unsupportedLevel: 'raise' });
+  if (!regenerated.success || regenerated.sql?.length !== 1)
+    return fail(internal(`polyglot could not regenerate the ${from} SQL (${regenerated.error ?? 'no output'})`));
+  const result = api.transpile(regenerated.sql[0] as string, from as polyglot.Dialect, to as polyglot.Dialect, {
+    unsupportedLevel: 'raise',
+  });
   if (!result.success || result.sql?.length !== 1) {
     const reason = polyglotReason(result.error ?? 'no output');
-    return fail(sqlProblem('SQL005', `The SQL cannot be expressed in ${to}: ${reason}.`, `Rewrite the expression with functions that ${to} supports, or keep this model on ${from}.`));
+    return fail(
+      sqlProblem(
+        'SQL005',
+        `The SQL cannot be expressed in ${to}: ${reason}.`,
+        `Rewrite the expression with functions that ${to} supports, or keep this model on ${from}.`,
+      ),
+    );
   }
   return spliceCorrections(result.sql[0] as string, to, marked.rewrites);
 }
@@ -98,7 +121,11 @@ function unknownFunction(name: string, text: string, from: SqlDialect, to: SqlDi
 }
 
 function internal(what: string): SqlProblem {
-  return sqlProblem('SQL005', `The SQL could not be translated: ${what}.`, 'This is a Specline bug or a polyglot limit; simplify the expression and report it.');
+  return sqlProblem(
+    'SQL005',
+    `The SQL could not be translated: ${what}.`,
+    'This is a Specline bug or a polyglot limit; simplify the expression and report it.',
+  );
 }
 
 function fail(problem: SqlProblem): TranspileResult {

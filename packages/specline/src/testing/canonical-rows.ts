@@ -22,5 +22,7 @@ export async function canonicalRows(session: DuckSession, sql: string, columns: 
     return `CAST(${value} AS VARCHAR) AS ${c}`;
   });
   const rows = await session.rows(`SELECT ${projection.join(', ')} FROM (${sql})`);
-  return rows.map((row) => Object.fromEntries(columns.map((column) => [column.name, row[column.name] === null ? null : String(row[column.name])])));
+  return rows.map((row) =>
+    Object.fromEntries(columns.map((column) => [column.name, row[column.name] === null ? null : String(row[column.name])])),
+  );
 }

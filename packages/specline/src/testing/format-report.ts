@@ -7,7 +7,9 @@ export function formatReport(title: string, results: readonly CheckResult[]): st
     lines.push(`  ${result.status.padEnd(7)} ${result.suite}: ${result.name} (${result.durationMs} ms)`);
     if (result.message && result.status !== 'passed') lines.push(result.message.replace(/^/gm, '      '));
   }
-  const tally = (['passed', 'failed', 'error', 'skipped'] as const).map((status) => `${results.filter((r) => r.status === status).length} ${status}`);
+  const tally = (['passed', 'failed', 'error', 'skipped'] as const).map(
+    (status) => `${results.filter((r) => r.status === status).length} ${status}`,
+  );
   lines.push(`${tally.join(', ')}.`);
   return lines.join('\n');
 }

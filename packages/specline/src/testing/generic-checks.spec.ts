@@ -25,9 +25,24 @@ describe('generic data tests', () => {
       ...base,
       primaryKey: ['id', 'part'],
       columns: [
-        { ...base.columns[0], name: 'id', tests: [{ kind: 'not_null', ...at }, { kind: 'unique', ...at }, { kind: 'relationships', to: 'parent', field: 'id', ...at }] },
+        {
+          ...base.columns[0],
+          name: 'id',
+          tests: [
+            { kind: 'not_null', ...at },
+            { kind: 'unique', ...at },
+            { kind: 'relationships', to: 'parent', field: 'id', ...at },
+          ],
+        },
         { ...base.columns[0], name: 'part', tests: [] },
-        { ...base.columns[3], name: 'stage', tests: [{ kind: 'accepted_values', values: ['a', 'b'], ...at }, { kind: 'expression', expression: { ...base.columns[0].expression, text: "stage <> 'b'" }, ...at }] },
+        {
+          ...base.columns[3],
+          name: 'stage',
+          tests: [
+            { kind: 'accepted_values', values: ['a', 'b'], ...at },
+            { kind: 'expression', expression: { ...base.columns[0].expression, text: "stage <> 'b'" }, ...at },
+          ],
+        },
       ],
       tests: [{ kind: 'row_count', min: 1, max: 2, ...at }],
     };
@@ -49,10 +64,17 @@ describe('generic data tests', () => {
   it('check the scd2 invariants: one current row per key, valid_from < valid_to, no overlaps', async () => {
     const catalog = await exampleCatalog();
     const dim = catalog.models.find((model) => model.name === 'dim_customer')!;
-    const scd2 = (rows: string) => statuses(dim, [`CREATE TABLE t AS SELECT * FROM (VALUES ${rows}) AS v(customer_id, lifecycle_stage, valid_from, valid_to, is_current)`]);
-    const good = await scd2("(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', FALSE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE)");
+    const scd2 = (rows: string) =>
+      statuses(dim, [
+        `CREATE TABLE t AS SELECT * FROM (VALUES ${rows}) AS v(customer_id, lifecycle_stage, valid_from, valid_to, is_current)`,
+      ]);
+    const good = await scd2(
+      "(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', FALSE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE)",
+    );
     expect(Object.entries(good).filter(([, status]) => status !== 'passed')).toEqual([]);
-    const bad = await scd2("(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-03-01', TRUE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE), (2, 'active', TIMESTAMP '2024-05-01', TIMESTAMP '2024-04-01', FALSE)");
+    const bad = await scd2(
+      "(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-03-01', TRUE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE), (2, 'active', TIMESTAMP '2024-05-01', TIMESTAMP '2024-04-01', FALSE)",
+    );
     expect(bad).toMatchObject({
       'scd2: one current row per natural key': 'failed',
       'scd2: a current row is open, a closed row is not current': 'failed',

@@ -15,7 +15,12 @@ const q = (name: string) => quoteIdentifier(name, 'duckdb');
  * model tests, then the scd2 invariants. Expressions are in the authoring dialect; they
  * arrive here already rendered for DuckDB through `render`.
  */
-export function genericChecks(dataset: Dataset, relation: string, relationOf: (name: string) => string, render: (text: string) => string): GenericCheck[] {
+export function genericChecks(
+  dataset: Dataset,
+  relation: string,
+  relationOf: (name: string) => string,
+  render: (text: string) => string,
+): GenericCheck[] {
   const checks: GenericCheck[] = [];
   const scd2 = isModel(dataset) && dataset.load.strategy === 'scd2' ? dataset.load : undefined;
   // In an scd2 table a key repeats once per version; uniqueness holds among current rows.
@@ -27,7 +32,10 @@ export function genericChecks(dataset: Dataset, relation: string, relationOf: (n
       if (test.kind === 'unique') checks.push({ name: `unique(${column.name})`, sql: duplicates([column.name], relation, current) });
       if (test.kind === 'accepted_values') {
         const list = test.values.map((value) => (typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : String(value))).join(', ');
-        checks.push({ name: `accepted_values(${column.name})`, sql: `SELECT * FROM ${relation} WHERE ${c} IS NOT NULL AND ${c} NOT IN (${list})` });
+        checks.push({
+          name: `accepted_values(${column.name})`,
+          sql: `SELECT * FROM ${relation} WHERE ${c} IS NOT NULL AND ${c} NOT IN (${list})`,
+        });
       }
       if (test.kind === 'relationships') {
         checks.push({
@@ -37,32 +45,59 @@ export function genericChecks(dataset: Dataset, relation: string, relationOf: (n
       }
       if (test.kind === 'expression') {
         // NULL passes: a predicate that is unknown is not a violation (dbt's expression_is_true does the same).
-        checks.push({ name: `expression(${column.name}: ${oneLine(test.expression.text)})`, sql: `SELECT * FROM ${relation} WHERE NOT COALESCE(${render(test.expression.text)}, TRUE)` });
+        checks.push({
+          name: `expression(${column.name}: ${oneLine(test.expression.text)})`,
+          sql: `SELECT * FROM ${relation} WHERE NOT COALESCE(${render(test.expression.text)}, TRUE)`,
+        });
       }
     }
   }
-  if (dataset.primaryKey.length > 1) checks.push({ name: `unique(${dataset.primaryKey.join(', ')})`, sql: duplicates(dataset.primaryKey, relation, current) });
+  if (dataset.primaryKey.length > 1)
+    checks.push({ name: `unique(${dataset.primaryKey.join(', ')})`, sql: duplicates(dataset.primaryKey, relation, current) });
   if (isModel(dataset)) for (const test of dataset.tests) checks.push(modelCheck(test, relation, current, render));
   if (scd2) checks.push(...scd2Checks(scd2.naturalKey, scd2.validFrom, scd2.validTo, scd2.isCurrent, relation));
   return checks;
 }
 
 function modelCheck(test: ModelTest, relation: string, current: string, render: (text: string) => string): GenericCheck {
-  if (test.kind === 'unique_combination') return { name: `unique(${test.columns.join(', ')})`, sql: duplicates(test.columns, relation, current) };
-  if (test.kind === 'expression') return { name: `expression(${oneLine(test.expression.text)})`, sql: `SELECT * FROM ${relation} WHERE NOT COALESCE(${render(test.expression.text)}, TRUE)` };
+  if (test.kind === 'unique_combination')
+    return { name: `unique(${test.columns.join(', ')})`, sql: duplicates(test.columns, relation, current) };
+  if (test.kind === 'expression')
+    return {
+      name: `expression(${oneLine(test.expression.text)})`,
+      sql: `SELECT * FROM ${relation} WHERE NOT COALESCE(${render(test.expression.text)}, TRUE)`,
+    };
   const bounds = [test.min !== undefined ? `n < ${test.min}` : '', test.max !== undefined ? `n > ${test.max}` : ''].filter(Boolean);
-  return { name: `row_count(${test.min ?? ''}..${test.max ?? ''})`, sql: `SELECT n AS row_count FROM (SELECT COUNT(*) AS n FROM ${relation}) WHERE ${bounds.join(' OR ') || 'FALSE'}` };
+  return {
+    name: `row_count(${test.min ?? ''}..${test.max ?? ''})`,
+    sql: `SELECT n AS row_count FROM (SELECT COUNT(*) AS n FROM ${relation}) WHERE ${bounds.join(' OR ') || 'FALSE'}`,
+  };
 }
 
 /** One current row per natural key, valid_from < valid_to, and no two versions of a key overlap. */
-export function scd2Checks(naturalKey: readonly string[], validFrom: string, validTo: string, isCurrent: string, relation: string): GenericCheck[] {
+export function scd2Checks(
+  naturalKey: readonly string[],
+  validFrom: string,
+  validTo: string,
+  isCurrent: string,
+  relation: string,
+): GenericCheck[] {
   const keys = naturalKey.map(q);
   const sameKey = keys.map((key) => `a.${key} = b.${key}`).join(' AND ');
   const [from, to, cur] = [q(validFrom), q(validTo), q(isCurrent)];
   return [
-    { name: 'scd2: one current row per natural key', sql: `SELECT ${keys.join(', ')}, COUNT(*) AS current_rows FROM ${relation} WHERE ${cur} GROUP BY ${keys.join(', ')} HAVING COUNT(*) <> 1` },
-    { name: 'scd2: a current row is open, a closed row is not current', sql: `SELECT * FROM ${relation} WHERE ${cur} IS NULL OR (${cur} AND ${to} IS NOT NULL) OR (NOT ${cur} AND ${to} IS NULL)` },
-    { name: 'scd2: valid_from < valid_to', sql: `SELECT * FROM ${relation} WHERE ${from} IS NULL OR (${to} IS NOT NULL AND NOT (${from} < ${to}))` },
+    {
+      name: 'scd2: one current row per natural key',
+      sql: `SELECT ${keys.join(', ')}, COUNT(*) AS current_rows FROM ${relation} WHERE ${cur} GROUP BY ${keys.join(', ')} HAVING COUNT(*) <> 1`,
+    },
+    {
+      name: 'scd2: a current row is open, a closed row is not current',
+      sql: `SELECT * FROM ${relation} WHERE ${cur} IS NULL OR (${cur} AND ${to} IS NOT NULL) OR (NOT ${cur} AND ${to} IS NULL)`,
+    },
+    {
+      name: 'scd2: valid_from < valid_to',
+      sql: `SELECT * FROM ${relation} WHERE ${from} IS NULL OR (${to} IS NOT NULL AND NOT (${from} < ${to}))`,
+    },
     {
       name: 'scd2: no overlapping validity intervals',
       sql: `SELECT a.* FROM ${relation} AS a JOIN ${relation} AS b ON ${sameKey} AND a.${from} < b.${from} AND (a.${to} IS NULL OR a.${to} > b.${from})`,

@@ -12,5 +12,7 @@ export function givenYaml(given: GivenRows, indent = ''): string {
 }
 
 function flowMap(row: Row): string {
-  return `{ ${Object.entries(row).map(([key, value]) => `${key}: ${JSON.stringify(value ?? null)}`).join(', ')} }`;
+  return `{ ${Object.entries(row)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value ?? null)}`)
+    .join(', ')} }`;
 }

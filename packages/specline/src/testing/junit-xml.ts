@@ -8,10 +8,15 @@ import type { CheckResult } from './check-result';
 export function toJUnitXml(project: string, results: readonly CheckResult[]): string {
   const suites = [...new Set(results.map((result) => result.suite))];
   const count = (list: readonly CheckResult[], status: CheckResult['status']) => list.filter((result) => result.status === status).length;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(project)}" tests="${results.length}" failures="${count(results, 'failed')}" errors="${count(results, 'error')}" skipped="${count(results, 'skipped')}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(project)}" tests="${results.length}" failures="${count(results, 'failed')}" errors="${count(results, 'error')}" skipped="${count(results, 'skipped')}">`,
+  ];
   for (const suite of suites) {
     const cases = results.filter((result) => result.suite === suite);
-    lines.push(`  <testsuite name="${xml(`${project}.${suite}`)}" tests="${cases.length}" failures="${count(cases, 'failed')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}">`);
+    lines.push(
+      `  <testsuite name="${xml(`${project}.${suite}`)}" tests="${cases.length}" failures="${count(cases, 'failed')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}">`,
+    );
     for (const result of cases) {
       const open = `    <testcase classname="${xml(`${project}.${suite}`)}" name="${xml(result.name)}"`;
       if (result.status === 'passed') {

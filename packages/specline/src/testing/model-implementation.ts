@@ -28,5 +28,9 @@ export function loadStatements(model: Model, implementation: ModelImplementation
   if (model.load.strategy !== 'scd2') return [`CREATE OR REPLACE TABLE ${target} AS\n${implementation.select}`];
   const snapshot = quoteIdentifier(`${model.name}__snapshot`, 'duckdb');
   const apply = implementation.scd2Apply ?? ((t: string, s: string) => compileScd2Apply(model, 'duckdb', t, s));
-  return [createTableIfMissing(model, 'duckdb', target), `CREATE OR REPLACE TEMPORARY VIEW ${snapshot} AS\n${implementation.select}`, ...apply(target, snapshot)];
+  return [
+    createTableIfMissing(model, 'duckdb', target),
+    `CREATE OR REPLACE TEMPORARY VIEW ${snapshot} AS\n${implementation.select}`,
+    ...apply(target, snapshot),
+  ];
 }

@@ -65,7 +65,10 @@ function primaryKeyInvariant(primaryKey: readonly string[]): Invariant {
     async check({ session, catalog, model, implementation }, [given]) {
       await loadInputs(session, catalog, model, given);
       const nulls = primaryKey.map((key) => `${q(key)} IS NULL`).join(' OR ');
-      const bad = await firstRow(session, `SELECT ${keys}, COUNT(*) AS copies FROM (${implementation.select}) GROUP BY ${keys} HAVING COUNT(*) > 1 OR BOOL_OR(${nulls})`);
+      const bad = await firstRow(
+        session,
+        `SELECT ${keys}, COUNT(*) AS copies FROM (${implementation.select}) GROUP BY ${keys} HAVING COUNT(*) > 1 OR BOOL_OR(${nulls})`,
+      );
       return bad && `the output repeats or nulls a primary key: ${bad}`;
     },
   };
@@ -77,7 +80,10 @@ function notNullInvariant(columns: readonly string[]): Invariant {
     loads: 1,
     async check({ session, catalog, model, implementation }, [given]) {
       await loadInputs(session, catalog, model, given);
-      const bad = await firstRow(session, `SELECT * FROM (${implementation.select}) WHERE ${columns.map((c) => `${q(c)} IS NULL`).join(' OR ')}`);
+      const bad = await firstRow(
+        session,
+        `SELECT * FROM (${implementation.select}) WHERE ${columns.map((c) => `${q(c)} IS NULL`).join(' OR ')}`,
+      );
       return bad && `a non-nullable column is NULL in: ${bad}`;
     },
   };
@@ -98,11 +104,15 @@ function filterInvariant(catalog: Catalog, model: Model, filtered: readonly Mode
       await loadInputs(session, catalog, model, given);
       const all = await canonicalRows(session, implementation.select, columns);
       for (const input of filtered) {
-        await session.run(`DELETE FROM ${relation(input.ref)} AS ${q(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`);
+        await session.run(
+          `DELETE FROM ${relation(input.ref)} AS ${q(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`,
+        );
       }
       const kept = await canonicalRows(session, implementation.select, columns);
       const diff = diffRows(kept, all, model.primaryKey, false);
-      return isEmptyDiff(diff) ? undefined : `rows the filter rejects change the output (expected = output on pre-filtered input):\n${formatDiff(diff)}`;
+      return isEmptyDiff(diff)
+        ? undefined
+        : `rows the filter rejects change the output (expected = output on pre-filtered input):\n${formatDiff(diff)}`;
     },
   };
 }
@@ -128,7 +138,9 @@ function leftJoinInvariant(catalog: Catalog, model: Model): Invariant {
     loads: 1,
     async check({ session, implementation }, [given]) {
       await loadInputs(session, catalog, model, given);
-      const [{ n: expected }] = await session.rows(`SELECT COUNT(*) AS n FROM ${warehouseRelation(catalog, 'duckdb')(left.ref)} AS ${q(left.alias)} ${where}`);
+      const [{ n: expected }] = await session.rows(
+        `SELECT COUNT(*) AS n FROM ${warehouseRelation(catalog, 'duckdb')(left.ref)} AS ${q(left.alias)} ${where}`,
+      );
       const [{ n: actual }] = await session.rows(`SELECT COUNT(*) AS n FROM (${implementation.select})`);
       return String(expected) === String(actual) ? undefined : `${expected} ${left.alias} row(s) in, ${actual} row(s) out`;
     },

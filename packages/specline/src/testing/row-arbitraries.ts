@@ -34,7 +34,9 @@ function typeArbitrary(type: DataType): fc.Arbitrary<unknown> {
       return fc.integer({ min: 0, max: 30 }).map((days) => new Date(START + days * DAY).toISOString().slice(0, 10));
     case 'TIMESTAMP':
     case 'DATETIME':
-      return fc.integer({ min: 0, max: 30 * 24 }).map((hours) => new Date(START + hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' '));
+      return fc
+        .integer({ min: 0, max: 30 * 24 })
+        .map((hours) => new Date(START + hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' '));
     case 'TIME':
       return fc.integer({ min: 0, max: 23 }).map((hour) => `${String(hour).padStart(2, '0')}:00:00`);
     case 'JSON':
@@ -47,7 +49,11 @@ function typeArbitrary(type: DataType): fc.Arbitrary<unknown> {
 }
 
 /** Rows of one dataset; the primary key is unique, as the upstream contract promises. */
-export function rowsArbitrary(columns: readonly (TypedColumn & { tests?: Column['tests'] })[], primaryKey: readonly string[], maxRows = 6): fc.Arbitrary<Row[]> {
+export function rowsArbitrary(
+  columns: readonly (TypedColumn & { tests?: Column['tests'] })[],
+  primaryKey: readonly string[],
+  maxRows = 6,
+): fc.Arbitrary<Row[]> {
   const row = fc.record(Object.fromEntries(columns.map((column) => [column.name, valueArbitrary(column)]))) as fc.Arbitrary<Row>;
   if (primaryKey.length === 0) return fc.array(row, { maxLength: maxRows });
   return fc.uniqueArray(row, { maxLength: maxRows, selector: (r) => JSON.stringify(primaryKey.map((key) => r[key])) });

@@ -4,7 +4,10 @@ export type CanonicalRow = Readonly<Record<string, string | null>>;
 export interface RowDiff {
   readonly missing: readonly CanonicalRow[];
   readonly unexpected: readonly CanonicalRow[];
-  readonly changed: readonly { readonly key: string; readonly columns: readonly { readonly column: string; readonly expected: string | null; readonly actual: string | null }[] }[];
+  readonly changed: readonly {
+    readonly key: string;
+    readonly columns: readonly { readonly column: string; readonly expected: string | null; readonly actual: string | null }[];
+  }[];
 }
 
 /**
@@ -12,7 +15,12 @@ export interface RowDiff {
  * Rows left over on both sides that share a key are reported as changed, column by column,
  * so a wrong transform names its column instead of showing two unrelated rows.
  */
-export function diffRows(expected: readonly CanonicalRow[], actual: readonly CanonicalRow[], keyColumns: readonly string[], ordered: boolean): RowDiff {
+export function diffRows(
+  expected: readonly CanonicalRow[],
+  actual: readonly CanonicalRow[],
+  keyColumns: readonly string[],
+  ordered: boolean,
+): RowDiff {
   if (ordered) return diffOrdered(expected, actual);
   const remaining = [...actual];
   const missing: CanonicalRow[] = [];
@@ -53,7 +61,8 @@ export function formatDiff(diff: RowDiff): string {
   for (const row of diff.unexpected) lines.push(`  + unexpected row: ${flowRow(row)}`);
   for (const change of diff.changed) {
     lines.push(`  ~ changed row ${change.key}:`);
-    for (const column of change.columns) lines.push(`      ${column.column}: expected ${show(column.expected)}, got ${show(column.actual)}`);
+    for (const column of change.columns)
+      lines.push(`      ${column.column}: expected ${show(column.expected)}, got ${show(column.actual)}`);
   }
   return lines.join('\n');
 }
@@ -73,7 +82,9 @@ function keyText(row: CanonicalRow, keyColumns: readonly string[]): string {
 }
 
 export function flowRow(row: CanonicalRow): string {
-  return `{ ${Object.entries(row).map(([column, value]) => `${column}: ${show(value)}`).join(', ')} }`;
+  return `{ ${Object.entries(row)
+    .map(([column, value]) => `${column}: ${show(value)}`)
+    .join(', ')} }`;
 }
 
 function show(value: string | null): string {

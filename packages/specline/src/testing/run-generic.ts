@@ -7,7 +7,13 @@ import { genericChecks } from './generic-checks';
 const SHOWN_ROWS = 5;
 
 /** Runs a dataset's generic tests against `relation` in `session`; each check is one result. */
-export async function runGenericTests(session: DuckSession, catalog: Catalog, dataset: Dataset, relation: string, relationOf: (name: string) => string): Promise<CheckResult[]> {
+export async function runGenericTests(
+  session: DuckSession,
+  catalog: Catalog,
+  dataset: Dataset,
+  relation: string,
+  relationOf: (name: string) => string,
+): Promise<CheckResult[]> {
   const render = renderer(catalog);
   const results: CheckResult[] = [];
   for (const check of genericChecks(dataset, relation, relationOf, render)) {

@@ -24,12 +24,15 @@ describe('property-based tests', () => {
     const broken: ModelImplementation = {
       ...specImplementation(catalog, model),
       label: 'dim_customer with is_current never cleared',
-      scd2Apply: (target, snapshot) => compileScd2Apply(model, 'duckdb', target, snapshot).map((sql) => sql.replace(/, "?is_current"? = FALSE/g, '')),
+      scd2Apply: (target, snapshot) =>
+        compileScd2Apply(model, 'duckdb', target, snapshot).map((sql) => sql.replace(/, "?is_current"? = FALSE/g, '')),
     };
     const results = await runPropertyTests(catalog, model, broken);
     const scd2 = results.find((result) => result.name.startsWith('scd2:'))!;
     expect(scd2.status).toBe('failed');
-    expect(scd2.message).toMatch(/scd2: (one current row per natural key|a current row is open, a closed row is not current) is violated by: \{"customer_id"/);
+    expect(scd2.message).toMatch(
+      /scd2: (one current row per natural key|a current row is open, a closed row is not current) is violated by: \{"customer_id"/,
+    );
     expect(scd2.message).toMatch(/# load 1\ngiven:\n {2}c:\n {4}- \{ customer_id: \d+, /);
     // Shrunk: one customer, changed or dropped in the second load, is enough.
     expect(scd2.message!.match(/- \{ customer_id/g)!.length).toBeLessThanOrEqual(2);

@@ -19,7 +19,12 @@ export interface PropertyOptions {
  * spec implies checked on the output. The seed comes from the model name, so a run is
  * reproducible and its report is stable; a failure is shrunk to a minimal given block.
  */
-export async function runPropertyTests(catalog: Catalog, model: Model, implementation: ModelImplementation, options: PropertyOptions = {}): Promise<CheckResult[]> {
+export async function runPropertyTests(
+  catalog: Catalog,
+  model: Model,
+  implementation: ModelImplementation,
+  options: PropertyOptions = {},
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const snapshot = givenArbitrary(catalog, model);
   for (const invariant of invariantsOf(catalog, model)) {
@@ -37,15 +42,26 @@ export async function runPropertyTests(catalog: Catalog, model: Model, implement
   return results;
 }
 
-async function checkInvariant(session: DuckSession, catalog: Catalog, model: Model, implementation: ModelImplementation, invariant: Invariant, snapshot: fc.Arbitrary<GivenRows>, numRuns: number) {
+async function checkInvariant(
+  session: DuckSession,
+  catalog: Catalog,
+  model: Model,
+  implementation: ModelImplementation,
+  invariant: Invariant,
+  snapshot: fc.Arbitrary<GivenRows>,
+  numRuns: number,
+) {
   const context = { session, catalog, model, implementation };
-  const cases = fc.array(snapshot, { minLength: invariant.loads, maxLength: invariant.loads }).map((snapshots) => snapshots.map((given, index) => later(catalog, model, given, index)));
+  const cases = fc
+    .array(snapshot, { minLength: invariant.loads, maxLength: invariant.loads })
+    .map((snapshots) => snapshots.map((given, index) => later(catalog, model, given, index)));
   const details = await fc.check(
     fc.asyncProperty(cases, async (snapshots) => (await invariant.check(context, snapshots)) === undefined),
     { numRuns, seed: seedOf(`${model.name}/${invariant.name}`) },
   );
   if (!details.failed) return { status: 'passed' as const };
-  if (!details.counterexample) return { status: 'error' as const, message: `${invariant.name}: ${String(details.errorInstance ?? 'the property threw')}` };
+  if (!details.counterexample)
+    return { status: 'error' as const, message: `${invariant.name}: ${String(details.errorInstance ?? 'the property threw')}` };
   const [snapshots] = details.counterexample;
   const violation = await invariant.check(context, snapshots).catch((error: unknown) => (error as Error).stack ?? String(error));
   const blocks = snapshots.map((given, index) => (snapshots.length > 1 ? `# load ${index + 1}\n` : '') + givenYaml(given));
@@ -69,7 +85,9 @@ function givenArbitrary(catalog: Catalog, model: Model): fc.Arbitrary<GivenRows>
     seen.add(input.ref);
     const upstream = catalog.datasets.get(input.ref);
     if (!upstream) continue;
-    const columns = isModel(upstream) ? tableColumns(upstream).map((column) => ({ ...column, tests: upstream.columns.find((c) => c.name === column.name)?.tests })) : upstream.columns;
+    const columns = isModel(upstream)
+      ? tableColumns(upstream).map((column) => ({ ...column, tests: upstream.columns.find((c) => c.name === column.name)?.tests }))
+      : upstream.columns;
     // An scd2 upstream promises one current row per natural key: one version per key keeps that.
     const unique = isModel(upstream) && upstream.load.strategy === 'scd2' ? upstream.load.naturalKey : upstream.primaryKey;
     record[input.alias] = rowsArbitrary(columns, unique);
@@ -88,8 +106,19 @@ function later(catalog: Catalog, model: Model, given: GivenRows, index: number):
   const shifted: Record<string, Row[]> = {};
   for (const [alias, rows] of Object.entries(given)) {
     const upstream = catalog.datasets.get(model.inputs.find((input) => input.alias === alias)?.ref ?? '');
-    const times = new Set((upstream?.columns ?? []).filter((column) => column.type.name === 'TIMESTAMP' || column.type.name === 'DATETIME').map((column) => column.name));
-    shifted[alias] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, times.has(name) && typeof value === 'string' ? shiftDays(value, index * LOAD_INTERVAL_DAYS) : value])));
+    const times = new Set(
+      (upstream?.columns ?? [])
+        .filter((column) => column.type.name === 'TIMESTAMP' || column.type.name === 'DATETIME')
+        .map((column) => column.name),
+    );
+    shifted[alias] = rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([name, value]) => [
+          name,
+          times.has(name) && typeof value === 'string' ? shiftDays(value, index * LOAD_INTERVAL_DAYS) : value,
+        ]),
+      ),
+    );
   }
   return shifted;
 }

@@ -17,7 +17,9 @@ describe('unit tests from given/expect', () => {
   });
 
   it('catch LOWER mutated to UPPER in stg_customers.email, with a diff naming email', async () => {
-    const scratch = scratchSpecs('specs/models/staging/stg_customers.yaml', (text) => text.replace('transform: LOWER(TRIM({from}))', 'transform: UPPER(TRIM({from}))'));
+    const scratch = scratchSpecs('specs/models/staging/stg_customers.yaml', (text) =>
+      text.replace('transform: LOWER(TRIM({from}))', 'transform: UPPER(TRIM({from}))'),
+    );
     try {
       const catalog = await exampleCatalog(scratch.root);
       const model = catalog.models.find((candidate) => candidate.name === 'stg_customers')!;
@@ -37,7 +39,10 @@ describe('unit tests from given/expect', () => {
     const unitTest = model.unitTests[0];
     const loose = {
       ...unitTest,
-      expect: unitTest.expect.map((row) => ({ customer_id: `${row.customer_id}.0`, ...(row.customer_id === 1 ? { created_at: '2023-01-15T09:30:00' } : {}) })),
+      expect: unitTest.expect.map((row) => ({
+        customer_id: `${row.customer_id}.0`,
+        ...(row.customer_id === 1 ? { created_at: '2023-01-15T09:30:00' } : {}),
+      })),
     };
     const [result] = await runUnitTests(catalog, { ...model, unitTests: [loose] }, specImplementation(catalog, model));
     expect(result.message).toBeUndefined();

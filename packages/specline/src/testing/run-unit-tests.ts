@@ -20,13 +20,25 @@ async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, i
   const where = `${unitTest.location.file}:${unitTest.location.line}:${unitTest.location.column}`;
   for (const [alias, rows] of Object.entries(unitTest.given)) {
     const columns = inputColumnsOf(catalog, model, alias);
-    if (!columns) return { status: 'error', message: `${where}: given names "${alias}", which is not an input alias of ${model.name}; use one of ${model.inputs.map((i) => i.alias).join(', ')}.` };
+    if (!columns)
+      return {
+        status: 'error',
+        message: `${where}: given names "${alias}", which is not an input alias of ${model.name}; use one of ${model.inputs.map((i) => i.alias).join(', ')}.`,
+      };
     const unknown = unknownColumns(columns, rows);
-    if (unknown.length) return { status: 'error', message: `${where}: given.${alias} names ${unknown.join(', ')}, which the upstream spec does not declare; fix the column name.` };
+    if (unknown.length)
+      return {
+        status: 'error',
+        message: `${where}: given.${alias} names ${unknown.join(', ')}, which the upstream spec does not declare; fix the column name.`,
+      };
   }
   const compared = comparedColumns(model, unitTest);
   const missingColumns = compared.filter((column) => !column.type).map((column) => column.name);
-  if (missingColumns.length) return { status: 'error', message: `${where}: expect names ${missingColumns.join(', ')}, which ${model.name} does not declare; fix the column name.` };
+  if (missingColumns.length)
+    return {
+      status: 'error',
+      message: `${where}: expect names ${missingColumns.join(', ')}, which ${model.name} does not declare; fix the column name.`,
+    };
   const columns = compared as ComparedColumn[];
 
   const session = await DuckSession.open();
@@ -35,11 +47,16 @@ async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, i
     const actual = await canonicalRows(session, implementation.select, columns);
     // A column one expect row leaves out is not compared for that row (DuckDB keeps VALUES order).
     const typed = unitTest.expect.length === 0 ? [] : await canonicalRows(session, expectedValues(unitTest, columns), columns);
-    const expected = typed.map((row, index) => Object.fromEntries(Object.entries(row).filter(([column]) => column in unitTest.expect[index])));
+    const expected = typed.map((row, index) =>
+      Object.fromEntries(Object.entries(row).filter(([column]) => column in unitTest.expect[index])),
+    );
     const keys = model.primaryKey.filter((key) => columns.some((column) => column.name === key));
     const diff = diffRows(expected, actual, keys.length ? keys : columns.slice(0, 1).map((c) => c.name), unitTest.ordered);
     if (isEmptyDiff(diff)) return { status: 'passed' };
-    return { status: 'failed', message: `${where}: unit test ${unitTest.name} of ${model.name}: the rows differ from expect (${implementation.label}):\n${formatDiff(diff)}` };
+    return {
+      status: 'failed',
+      message: `${where}: unit test ${unitTest.name} of ${model.name}: the rows differ from expect (${implementation.label}):\n${formatDiff(diff)}`,
+    };
   } finally {
     session.close();
   }

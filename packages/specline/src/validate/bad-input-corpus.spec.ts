@@ -54,72 +54,408 @@ interface Case {
 const MODEL_FILE = 'specs/models/stg_customers.yaml';
 const cases: Case[] = [
   { name: 'broken YAML', files: { [MODEL_FILE]: 'kind: model\nname: [unclosed\n' }, code: 'PARSE001', at: `${MODEL_FILE}:3:1` },
-  { name: 'broken JSON', files: { 'specs/models/stg_customers.json': '{\n  "kind": "model",\n  "name": "stg_x",\n}\n' }, code: 'PARSE002', at: 'specs/models/stg_customers.json:4:1' },
-  { name: 'YAML alias bomb', files: { [MODEL_FILE]: ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n') + '\nkind: model\n' }, code: 'PARSE003', at: `${MODEL_FILE}:1:1` },
-  { name: '__proto__ key', files: { [MODEL_FILE]: model({ extra: '__proto__:\n  polluted: true' }) }, code: 'SCHEMA008', at: `${MODEL_FILE}:12:1` },
-  { name: 'constructor key in a column', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    constructor: 1' }) }, code: 'SCHEMA008', at: `${MODEL_FILE}:11:5` },
-  { name: 'unknown top-level field with a did-you-mean', files: { [MODEL_FILE]: model({ extra: 'descripton: typo' }) }, code: 'SCHEMA002', at: `${MODEL_FILE}:12:1` },
-  { name: 'unknown column field', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    form: c.customer_id' }) }, code: 'SCHEMA002', at: `${MODEL_FILE}:10:5` },
+  {
+    name: 'broken JSON',
+    files: { 'specs/models/stg_customers.json': '{\n  "kind": "model",\n  "name": "stg_x",\n}\n' },
+    code: 'PARSE002',
+    at: 'specs/models/stg_customers.json:4:1',
+  },
+  {
+    name: 'YAML alias bomb',
+    files: {
+      [MODEL_FILE]:
+        [
+          'a: &a ["x","x","x","x","x","x","x","x","x"]',
+          ...'bcdefghi'
+            .split('')
+            .map(
+              (c, i) =>
+                `${c}: &${c} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+            ),
+        ].join('\n') + '\nkind: model\n',
+    },
+    code: 'PARSE003',
+    at: `${MODEL_FILE}:1:1`,
+  },
+  {
+    name: '__proto__ key',
+    files: { [MODEL_FILE]: model({ extra: '__proto__:\n  polluted: true' }) },
+    code: 'SCHEMA008',
+    at: `${MODEL_FILE}:12:1`,
+  },
+  {
+    name: 'constructor key in a column',
+    files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    constructor: 1' }) },
+    code: 'SCHEMA008',
+    at: `${MODEL_FILE}:11:5`,
+  },
+  {
+    name: 'unknown top-level field with a did-you-mean',
+    files: { [MODEL_FILE]: model({ extra: 'descripton: typo' }) },
+    code: 'SCHEMA002',
+    at: `${MODEL_FILE}:12:1`,
+  },
+  {
+    name: 'unknown column field',
+    files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    form: c.customer_id' }) },
+    code: 'SCHEMA002',
+    at: `${MODEL_FILE}:10:5`,
+  },
   { name: 'missing kind', files: { [MODEL_FILE]: 'name: stg_x\n' }, code: 'SCHEMA001', at: `${MODEL_FILE}:1:1` },
   { name: 'unknown kind', files: { [MODEL_FILE]: 'kind: modle\nname: x\n' }, code: 'SCHEMA001', at: `${MODEL_FILE}:1:7` },
-  { name: 'missing required field', files: { [MODEL_FILE]: 'kind: model\nname: stg_x\nlayer: staging\ncolumns:\n  - { name: a, type: INT64, transform: "1" }\n' }, code: 'SCHEMA003', at: `${MODEL_FILE}:1:1` },
-  { name: 'wrong value type', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    nullable: "no"\n    tests: [not_null, unique]' }) }, code: 'SCHEMA004', at: `${MODEL_FILE}:11:15` },
-  { name: 'value not in enum', files: { [MODEL_FILE]: model({ extra: 'load:\n  strategy: scd3' }) }, code: 'SCHEMA005', at: `${MODEL_FILE}:13:13` },
-  { name: 'misspelled column test', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_nul, unique]' }) }, code: 'SCHEMA005', at: `${MODEL_FILE}:11:13` },
+  {
+    name: 'missing required field',
+    files: { [MODEL_FILE]: 'kind: model\nname: stg_x\nlayer: staging\ncolumns:\n  - { name: a, type: INT64, transform: "1" }\n' },
+    code: 'SCHEMA003',
+    at: `${MODEL_FILE}:1:1`,
+  },
+  {
+    name: 'wrong value type',
+    files: {
+      [MODEL_FILE]: model({
+        columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    nullable: "no"\n    tests: [not_null, unique]',
+      }),
+    },
+    code: 'SCHEMA004',
+    at: `${MODEL_FILE}:11:15`,
+  },
+  {
+    name: 'value not in enum',
+    files: { [MODEL_FILE]: model({ extra: 'load:\n  strategy: scd3' }) },
+    code: 'SCHEMA005',
+    at: `${MODEL_FILE}:13:13`,
+  },
+  {
+    name: 'misspelled column test',
+    files: {
+      [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_nul, unique]' }),
+    },
+    code: 'SCHEMA005',
+    at: `${MODEL_FILE}:11:13`,
+  },
   { name: 'a name holding ../', files: { [MODEL_FILE]: model({ name: '../../etc/passwd' }) }, code: 'SCHEMA006', at: `${MODEL_FILE}:2:7` },
   { name: 'empty file', files: { [MODEL_FILE]: '' }, code: 'FILE003', at: `${MODEL_FILE}:1:1` },
   { name: 'comments-only file', files: { [MODEL_FILE]: '# nothing here\n' }, code: 'FILE003', at: `${MODEL_FILE}:1:1` },
-  { name: '10 MB file', files: { [MODEL_FILE]: `kind: model\n# ${'x'.repeat(10 * 1024 * 1024)}\n` }, code: 'FILE002', at: `${MODEL_FILE}:1:1` },
+  {
+    name: '10 MB file',
+    files: { [MODEL_FILE]: `kind: model\n# ${'x'.repeat(10 * 1024 * 1024)}\n` },
+    code: 'FILE002',
+    at: `${MODEL_FILE}:1:1`,
+  },
   { name: 'two YAML documents', files: { [MODEL_FILE]: `${model()}\n---\nkind: model\n` }, code: 'PARSE004', at: `${MODEL_FILE}:13:1` },
   { name: 'duplicate key', files: { [MODEL_FILE]: `kind: model\nname: a\nname: b\n` }, code: 'PARSE005', at: `${MODEL_FILE}:3:1` },
   { name: 'document is a list', files: { [MODEL_FILE]: '- kind: model\n' }, code: 'PARSE006', at: `${MODEL_FILE}:1:1` },
-  { name: 'runaway nesting', files: { [MODEL_FILE]: `kind: model\nx: ${'['.repeat(80)}${']'.repeat(80)}\n` }, code: 'PARSE007', at: `${MODEL_FILE}:2:67` },
-  { name: 'dangling input reference', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customer\n    alias: c' }) }, code: 'REF001', at: `${MODEL_FILE}:5:10` },
-  { name: 'unknown alias in from', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: x.customer_id\n    tests: [not_null, unique]' }) }, code: 'REF002', at: `${MODEL_FILE}:10:11` },
-  { name: 'unknown column in from', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_key\n    tests: [not_null, unique]' }) }, code: 'REF003', at: `${MODEL_FILE}:10:11` },
-  { name: 'unknown glossary term', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    glossary: klant\n    tests: [not_null, unique]' }) }, code: 'REF004', at: `${MODEL_FILE}:11:15` },
-  { name: 'alias declared twice', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: c' }) }, code: 'REF005', at: `${MODEL_FILE}:8:12` },
-  { name: 'primary key names no column', files: { [MODEL_FILE]: model({ extra: 'constraints:\n  primary_key: [customer_key]' }) }, code: 'REF006', at: `${MODEL_FILE}:13:17` },
-  { name: 'relationships to an unknown dataset', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique, { relationships: { to: dim_nothing, field: id } }]' }) }, code: 'REF007', at: `${MODEL_FILE}:11:54` },
-  { name: 'missing seed file', files: { 'specs/sources/crm/customers.yaml': `${SOURCE}seed: customers.csv\n` }, code: 'REF008', at: 'specs/sources/crm/customers.yaml:14:7' },
-  { name: 'unit test gives rows for an unknown alias', files: { [MODEL_FILE]: model({ extra: 'unit_tests:\n  - name: t\n    given: { z: [] }\n    expect: []' }) }, code: 'REF009', at: `${MODEL_FILE}:14:17` },
+  {
+    name: 'runaway nesting',
+    files: { [MODEL_FILE]: `kind: model\nx: ${'['.repeat(80)}${']'.repeat(80)}\n` },
+    code: 'PARSE007',
+    at: `${MODEL_FILE}:2:67`,
+  },
+  {
+    name: 'dangling input reference',
+    files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customer\n    alias: c' }) },
+    code: 'REF001',
+    at: `${MODEL_FILE}:5:10`,
+  },
+  {
+    name: 'unknown alias in from',
+    files: {
+      [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: x.customer_id\n    tests: [not_null, unique]' }),
+    },
+    code: 'REF002',
+    at: `${MODEL_FILE}:10:11`,
+  },
+  {
+    name: 'unknown column in from',
+    files: {
+      [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_key\n    tests: [not_null, unique]' }),
+    },
+    code: 'REF003',
+    at: `${MODEL_FILE}:10:11`,
+  },
+  {
+    name: 'unknown glossary term',
+    files: {
+      [MODEL_FILE]: model({
+        columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    glossary: klant\n    tests: [not_null, unique]',
+      }),
+    },
+    code: 'REF004',
+    at: `${MODEL_FILE}:11:15`,
+  },
+  {
+    name: 'alias declared twice',
+    files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: c' }) },
+    code: 'REF005',
+    at: `${MODEL_FILE}:8:12`,
+  },
+  {
+    name: 'primary key names no column',
+    files: { [MODEL_FILE]: model({ extra: 'constraints:\n  primary_key: [customer_key]' }) },
+    code: 'REF006',
+    at: `${MODEL_FILE}:13:17`,
+  },
+  {
+    name: 'relationships to an unknown dataset',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique, { relationships: { to: dim_nothing, field: id } }]',
+      }),
+    },
+    code: 'REF007',
+    at: `${MODEL_FILE}:11:54`,
+  },
+  {
+    name: 'missing seed file',
+    files: { 'specs/sources/crm/customers.yaml': `${SOURCE}seed: customers.csv\n` },
+    code: 'REF008',
+    at: 'specs/sources/crm/customers.yaml:14:7',
+  },
+  {
+    name: 'unit test gives rows for an unknown alias',
+    files: { [MODEL_FILE]: model({ extra: 'unit_tests:\n  - name: t\n    given: { z: [] }\n    expect: []' }) },
+    code: 'REF009',
+    at: `${MODEL_FILE}:14:17`,
+  },
   { name: 'duplicate dataset name', files: { 'specs/models/zz_copy.yaml': model() }, code: 'NAME001', at: 'specs/models/zz_copy.yaml:2:7' },
-  { name: 'duplicate column name', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: customer_id\n    type: INT64\n    from: c.customer_id' }) }, code: 'NAME002', at: `${MODEL_FILE}:12:11` },
-  { name: 'a glossary term defined in two glossaries', files: { 'specs/glossary/a.yaml': 'kind: glossary\nname: a\nterms:\n  - { name: customer, definition: A buyer. }\n', 'specs/glossary/b.yaml': 'kind: glossary\nname: b\nterms:\n  - { name: customer, definition: Anyone. }\n' }, code: 'NAME005', at: 'specs/glossary/a.yaml:4:5' },
-  { name: 'name breaks the layer pattern', files: { [MODEL_FILE]: model({ name: 'customers_clean' }) }, code: 'NAME003', at: `${MODEL_FILE}:2:7` },
+  {
+    name: 'duplicate column name',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: customer_id\n    type: INT64\n    from: c.customer_id',
+      }),
+    },
+    code: 'NAME002',
+    at: `${MODEL_FILE}:12:11`,
+  },
+  {
+    name: 'a glossary term defined in two glossaries',
+    files: {
+      'specs/glossary/a.yaml': 'kind: glossary\nname: a\nterms:\n  - { name: customer, definition: A buyer. }\n',
+      'specs/glossary/b.yaml': 'kind: glossary\nname: b\nterms:\n  - { name: customer, definition: Anyone. }\n',
+    },
+    code: 'NAME005',
+    at: 'specs/glossary/a.yaml:4:5',
+  },
+  {
+    name: 'name breaks the layer pattern',
+    files: { [MODEL_FILE]: model({ name: 'customers_clean' }) },
+    code: 'NAME003',
+    at: `${MODEL_FILE}:2:7`,
+  },
   { name: 'undeclared layer', files: { [MODEL_FILE]: model({ layer: 'bronze' }) }, code: 'NAME004', at: `${MODEL_FILE}:3:8` },
   {
     name: 'a cycle between two models',
     files: {
-      'specs/models/stg_a.yaml': model({ name: 'stg_a', sources: '  - ref: stg_b\n    alias: b', columns: '  - name: customer_id\n    type: INT64\n    from: b.customer_id\n    tests: [not_null, unique]' }),
-      'specs/models/stg_b.yaml': model({ name: 'stg_b', sources: '  - ref: stg_a\n    alias: a', columns: '  - name: customer_id\n    type: INT64\n    from: a.customer_id\n    tests: [not_null, unique]' }),
+      'specs/models/stg_a.yaml': model({
+        name: 'stg_a',
+        sources: '  - ref: stg_b\n    alias: b',
+        columns: '  - name: customer_id\n    type: INT64\n    from: b.customer_id\n    tests: [not_null, unique]',
+      }),
+      'specs/models/stg_b.yaml': model({
+        name: 'stg_b',
+        sources: '  - ref: stg_a\n    alias: a',
+        columns: '  - name: customer_id\n    type: INT64\n    from: a.customer_id\n    tests: [not_null, unique]',
+      }),
     },
     code: 'GRAPH001',
     at: 'specs/models/stg_a.yaml:5:10',
   },
-  { name: 'a model reading itself', files: { [MODEL_FILE]: model({ sources: '  - ref: stg_customers\n    alias: c' }) }, code: 'GRAPH001', at: `${MODEL_FILE}:5:10` },
-  { name: 'transform holding 1; DROP TABLE x', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    transform: "1; DROP TABLE x"\n    tests: [not_null, unique]' }) }, code: 'SQL002', at: `${MODEL_FILE}:10:18` },
-  { name: 'dbt Jinja inside a string literal', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    transform: "CONCAT(\'{{ run_query(1) }}\', c.status)"\n    tests: [not_null, unique]' }) }, code: 'SQL004', at: `${MODEL_FILE}:10:25` },
-  { name: 'Jinja in a description', files: { [MODEL_FILE]: model({ extra: 'description: "Totals {{ var(\'x\') }}"' }) }, code: 'SCHEMA006', at: `${MODEL_FILE}:12:14` },
-  { name: 'a comment that swallows the rest', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    transform: "c.customer_id -- , secret"\n    tests: [not_null, unique]' }) }, code: 'SQL003', at: `${MODEL_FILE}:10:31` },
-  { name: 'DDL as a filter', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n    filter: DROP TABLE users\n    rationale: x' }) }, code: 'SQL004', at: `${MODEL_FILE}:7:13` },
-  { name: 'syntax error in a join condition', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d', extra: 'joins:\n  - type: left\n    alias: d\n    on: c.customer_id = = d.customer_id' }) }, code: 'SQL001', at: `${MODEL_FILE}:17:25` },
-  { name: 'aggregate in a filter', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n    filter: COUNT(*) > 1\n    rationale: x' }) }, code: 'SQL006', at: `${MODEL_FILE}:7:13` },
-  { name: 'unknown data type', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INTEGR\n    from: c.customer_id\n    tests: [not_null, unique]' }) }, code: 'TYPE001', at: `${MODEL_FILE}:9:11` },
-  { name: 'aggregate without group_by', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    aggregate: count\n    tests: [not_null, unique]' }) }, code: 'MODEL001', at: `${MODEL_FILE}:11:16` },
-  { name: 'column neither grouped nor aggregated', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status\n    type: STRING\n    from: c.status', extra: 'group_by: [customer_id]' }) }, code: 'MODEL002', at: `${MODEL_FILE}:12:5` },
-  { name: 'incremental without unique_key', files: { [MODEL_FILE]: model({ extra: 'load:\n  strategy: incremental' }) }, code: 'MODEL003', at: `${MODEL_FILE}:13:3` },
-  { name: 'an incremental model that aggregates', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: n\n    type: INT64\n    from: c.status\n    aggregate: count', extra: 'group_by: [customer_id]\nload:\n  strategy: incremental\n  unique_key: [customer_id]' }) }, code: 'MODEL003', at: `${MODEL_FILE}:18:13` },
-  { name: 'an input never joined', files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d' }) }, code: 'MODEL004', at: `${MODEL_FILE}:8:12` },
-  { name: 'a partition column that is not a date or time', files: { [MODEL_FILE]: model({ extra: 'constraints:\n  partition_by: { column: customer_id }' }) }, code: 'MODEL006', at: `${MODEL_FILE}:13:27` },
-  { name: 'a column with neither from nor transform', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    tests: [not_null, unique]' }) }, code: 'MODEL005', at: `${MODEL_FILE}:8:5` },
-  { name: 'missing required owner', files: { 'specs/constitution.yaml': `${CONSTITUTION.replace('  primary_key_tests: true', '  primary_key_tests: true\n  required_fields: [owner]')}` }, code: 'RULE001', at: `${MODEL_FILE}:1:1` },
-  { name: 'untested primary key', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id', extra: 'constraints:\n  primary_key: [customer_id]' }) }, code: 'RULE002', at: `${MODEL_FILE}:8:5` },
-  { name: 'PII-looking column without a flag', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: email_address\n    type: STRING\n    transform: "\'x\'"' }) }, code: 'RULE003', at: `${MODEL_FILE}:12:5` },
-  { name: 'PII in a mart', files: { 'specs/models/dim_customer.yaml': model({ name: 'dim_customer', layer: 'marts', columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: email\n    type: STRING\n    from: c.email\n    pii: true' }) }, code: 'RULE004', at: 'specs/models/dim_customer.yaml:12:5' },
-  { name: 'PII flag lost through a transform', files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: email_clean\n    type: STRING\n    from: c.email\n    transform: LOWER({from})\n    pii: false' }) }, code: 'RULE005', at: `${MODEL_FILE}:12:5` },
+  {
+    name: 'a model reading itself',
+    files: { [MODEL_FILE]: model({ sources: '  - ref: stg_customers\n    alias: c' }) },
+    code: 'GRAPH001',
+    at: `${MODEL_FILE}:5:10`,
+  },
+  {
+    name: 'transform holding 1; DROP TABLE x',
+    files: {
+      [MODEL_FILE]: model({
+        columns: '  - name: customer_id\n    type: INT64\n    transform: "1; DROP TABLE x"\n    tests: [not_null, unique]',
+      }),
+    },
+    code: 'SQL002',
+    at: `${MODEL_FILE}:10:18`,
+  },
+  {
+    name: 'dbt Jinja inside a string literal',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    transform: "CONCAT(\'{{ run_query(1) }}\', c.status)"\n    tests: [not_null, unique]',
+      }),
+    },
+    code: 'SQL004',
+    at: `${MODEL_FILE}:10:25`,
+  },
+  {
+    name: 'Jinja in a description',
+    files: { [MODEL_FILE]: model({ extra: 'description: "Totals {{ var(\'x\') }}"' }) },
+    code: 'SCHEMA006',
+    at: `${MODEL_FILE}:12:14`,
+  },
+  {
+    name: 'a comment that swallows the rest',
+    files: {
+      [MODEL_FILE]: model({
+        columns: '  - name: customer_id\n    type: INT64\n    transform: "c.customer_id -- , secret"\n    tests: [not_null, unique]',
+      }),
+    },
+    code: 'SQL003',
+    at: `${MODEL_FILE}:10:31`,
+  },
+  {
+    name: 'DDL as a filter',
+    files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n    filter: DROP TABLE users\n    rationale: x' }) },
+    code: 'SQL004',
+    at: `${MODEL_FILE}:7:13`,
+  },
+  {
+    name: 'syntax error in a join condition',
+    files: {
+      [MODEL_FILE]: model({
+        sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d',
+        extra: 'joins:\n  - type: left\n    alias: d\n    on: c.customer_id = = d.customer_id',
+      }),
+    },
+    code: 'SQL001',
+    at: `${MODEL_FILE}:17:25`,
+  },
+  {
+    name: 'aggregate in a filter',
+    files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n    filter: COUNT(*) > 1\n    rationale: x' }) },
+    code: 'SQL006',
+    at: `${MODEL_FILE}:7:13`,
+  },
+  {
+    name: 'unknown data type',
+    files: {
+      [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INTEGR\n    from: c.customer_id\n    tests: [not_null, unique]' }),
+    },
+    code: 'TYPE001',
+    at: `${MODEL_FILE}:9:11`,
+  },
+  {
+    name: 'aggregate without group_by',
+    files: {
+      [MODEL_FILE]: model({
+        columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    aggregate: count\n    tests: [not_null, unique]',
+      }),
+    },
+    code: 'MODEL001',
+    at: `${MODEL_FILE}:11:16`,
+  },
+  {
+    name: 'column neither grouped nor aggregated',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status\n    type: STRING\n    from: c.status',
+        extra: 'group_by: [customer_id]',
+      }),
+    },
+    code: 'MODEL002',
+    at: `${MODEL_FILE}:12:5`,
+  },
+  {
+    name: 'incremental without unique_key',
+    files: { [MODEL_FILE]: model({ extra: 'load:\n  strategy: incremental' }) },
+    code: 'MODEL003',
+    at: `${MODEL_FILE}:13:3`,
+  },
+  {
+    name: 'an incremental model that aggregates',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: n\n    type: INT64\n    from: c.status\n    aggregate: count',
+        extra: 'group_by: [customer_id]\nload:\n  strategy: incremental\n  unique_key: [customer_id]',
+      }),
+    },
+    code: 'MODEL003',
+    at: `${MODEL_FILE}:18:13`,
+  },
+  {
+    name: 'an input never joined',
+    files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d' }) },
+    code: 'MODEL004',
+    at: `${MODEL_FILE}:8:12`,
+  },
+  {
+    name: 'a partition column that is not a date or time',
+    files: { [MODEL_FILE]: model({ extra: 'constraints:\n  partition_by: { column: customer_id }' }) },
+    code: 'MODEL006',
+    at: `${MODEL_FILE}:13:27`,
+  },
+  {
+    name: 'a column with neither from nor transform',
+    files: { [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INT64\n    tests: [not_null, unique]' }) },
+    code: 'MODEL005',
+    at: `${MODEL_FILE}:8:5`,
+  },
+  {
+    name: 'missing required owner',
+    files: {
+      'specs/constitution.yaml': `${CONSTITUTION.replace('  primary_key_tests: true', '  primary_key_tests: true\n  required_fields: [owner]')}`,
+    },
+    code: 'RULE001',
+    at: `${MODEL_FILE}:1:1`,
+  },
+  {
+    name: 'untested primary key',
+    files: {
+      [MODEL_FILE]: model({
+        columns: '  - name: customer_id\n    type: INT64\n    from: c.customer_id',
+        extra: 'constraints:\n  primary_key: [customer_id]',
+      }),
+    },
+    code: 'RULE002',
+    at: `${MODEL_FILE}:8:5`,
+  },
+  {
+    name: 'PII-looking column without a flag',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: email_address\n    type: STRING\n    transform: "\'x\'"',
+      }),
+    },
+    code: 'RULE003',
+    at: `${MODEL_FILE}:12:5`,
+  },
+  {
+    name: 'PII in a mart',
+    files: {
+      'specs/models/dim_customer.yaml': model({
+        name: 'dim_customer',
+        layer: 'marts',
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: email\n    type: STRING\n    from: c.email\n    pii: true',
+      }),
+    },
+    code: 'RULE004',
+    at: 'specs/models/dim_customer.yaml:12:5',
+  },
+  {
+    name: 'PII flag lost through a transform',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: email_clean\n    type: STRING\n    from: c.email\n    transform: LOWER({from})\n    pii: false',
+      }),
+    },
+    code: 'RULE005',
+    at: `${MODEL_FILE}:12:5`,
+  },
   { name: 'no constitution', files: { 'specs/constitution.yaml': '' }, code: 'CONST001', at: 'specs/constitution.yaml:1:1' },
-  { name: 'invalid regular expression in a layer pattern', files: { 'specs/constitution.yaml': CONSTITUTION.replace('"^stg_[a-z0-9_]+$"', '"^stg_[a-z"') }, code: 'SCHEMA006', at: 'specs/constitution.yaml:5:23' },
+  {
+    name: 'invalid regular expression in a layer pattern',
+    files: { 'specs/constitution.yaml': CONSTITUTION.replace('"^stg_[a-z0-9_]+$"', '"^stg_[a-z"') },
+    code: 'SCHEMA006',
+    at: 'specs/constitution.yaml:5:23',
+  },
 ];
 
 describe('the bad-input corpus', () => {
@@ -130,7 +466,12 @@ describe('the bad-input corpus', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const write = (files: Record<string, string>) => {
-    const all: Record<string, string> = { 'specs/constitution.yaml': CONSTITUTION, 'specs/sources/crm/customers.yaml': SOURCE, [MODEL_FILE]: model(), ...files };
+    const all: Record<string, string> = {
+      'specs/constitution.yaml': CONSTITUTION,
+      'specs/sources/crm/customers.yaml': SOURCE,
+      [MODEL_FILE]: model(),
+      ...files,
+    };
     for (const [file, text] of Object.entries(all)) {
       if (text === '' && file === 'specs/constitution.yaml' && files[file] === '') continue; // the 'no constitution' case
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -143,7 +484,10 @@ describe('the bad-input corpus', () => {
   });
 
   it('quotes {column} in an expression test on a column named after a reserved word', async () => {
-    write({ 'specs/sources/erp/order.yaml': 'kind: source\nname: order\nsystem: erp\ncolumns:\n  - name: order\n    type: INT64\n    tests: [{ expression: "{column} > 0" }]\n' });
+    write({
+      'specs/sources/erp/order.yaml':
+        'kind: source\nname: order\nsystem: erp\ncolumns:\n  - name: order\n    type: INT64\n    tests: [{ expression: "{column} > 0" }]\n',
+    });
     const { diagnostics, catalog } = await loadCatalog(root, await findSpecFiles(root));
     expect(diagnostics).toEqual([]);
     const test = catalog!.datasets.get('erp_order')!.columns[0].tests[0];

@@ -10,7 +10,13 @@ export const piiDeclaredRule: Rule = ({ catalog, report }) => {
   for (const dataset of catalog.datasets.values()) {
     for (const column of dataset.columns) {
       if (column.pii === undefined && patterns.some((p) => p.test(column.name))) {
-        report('RULE003', dataset, column.pointer, `The column "${column.name}" of "${dataset.name}" looks like personal data but does not say pii.`, 'Add pii: true, or pii: false if it holds no personal data (e.g. a hashed value).');
+        report(
+          'RULE003',
+          dataset,
+          column.pointer,
+          `The column "${column.name}" of "${dataset.name}" looks like personal data but does not say pii.`,
+          'Add pii: true, or pii: false if it holds no personal data (e.g. a hashed value).',
+        );
       }
     }
   }
@@ -24,7 +30,13 @@ export const piiLayerRule: Rule = ({ catalog, report }) => {
     if (allowed.includes(model.layer)) continue;
     for (const column of model.columns) {
       if (column.pii === true) {
-        report('RULE004', model, column.pointer, `The ${model.layer} model "${model.name}" exposes the PII column "${column.name}".`, `Mask it with one of ${catalog.constitution.pii.maskingFunctions.join(', ') || 'a masking function'} and set pii: false, or drop it; PII is allowed only in: ${allowed.join(', ')}.`);
+        report(
+          'RULE004',
+          model,
+          column.pointer,
+          `The ${model.layer} model "${model.name}" exposes the PII column "${column.name}".`,
+          `Mask it with one of ${catalog.constitution.pii.maskingFunctions.join(', ') || 'a masking function'} and set pii: false, or drop it; PII is allowed only in: ${allowed.join(', ')}.`,
+        );
       }
     }
   }
@@ -40,11 +52,23 @@ export const piiLineageRule: Rule = ({ catalog, report }) => {
       if (personal.length === 0) continue;
       if (column.expression.parsed.functions.some((f: string) => masking.has(f))) continue;
       if (column.aggregate === 'count' || column.aggregate === 'count_distinct') continue; // a count reveals no value.
-      report('RULE005', model, column.pointer, `The column "${column.name}" of "${model.name}" is computed from PII (${personal.join(', ')}) but is not flagged pii.`, `Set pii: true, or mask the value with ${[...masking].join(', ') || 'a masking function'}.`);
+      report(
+        'RULE005',
+        model,
+        column.pointer,
+        `The column "${column.name}" of "${model.name}" is computed from PII (${personal.join(', ')}) but is not flagged pii.`,
+        `Set pii: true, or mask the value with ${[...masking].join(', ') || 'a masking function'}.`,
+      );
     }
   }
 };
 
 function piiInputs(model: Model, column: Model['columns'][number], datasets: ReadonlyMap<string, Dataset>): string[] {
-  return [...new Set(columnSourcesOf(model, column, datasets).filter((source) => source.upstream?.pii === true).map((source) => `${source.input.ref}.${source.column}`))].sort();
+  return [
+    ...new Set(
+      columnSourcesOf(model, column, datasets)
+        .filter((source) => source.upstream?.pii === true)
+        .map((source) => `${source.input.ref}.${source.column}`),
+    ),
+  ].sort();
 }

@@ -16,7 +16,13 @@ export const primaryKeyTestsRule: Rule = ({ catalog, report }) => {
       const kinds = new Set(column.tests.map((t) => t.kind));
       const missing = [!kinds.has('not_null') && 'not_null', !composite && !kinds.has('unique') && 'unique'].filter(Boolean) as string[];
       if (missing.length > 0) {
-        report('RULE002', dataset, column.pointer, `The primary key column "${key}" of "${dataset.name}" lacks ${missing.join(' and ')}.`, `Add tests: [${missing.join(', ')}] to "${key}" (the constitution requires tested keys).`);
+        report(
+          'RULE002',
+          dataset,
+          column.pointer,
+          `The primary key column "${key}" of "${dataset.name}" lacks ${missing.join(' and ')}.`,
+          `Add tests: [${missing.join(', ')}] to "${key}" (the constitution requires tested keys).`,
+        );
       }
     }
   }

@@ -7,7 +7,14 @@ import { requiredFieldsRule } from './required-fields-rule';
 import { runRules, type Locator, type Rule } from './rule-context';
 
 /** The constitution's rules, in the order their findings read best. */
-export const CONSTITUTION_RULES: readonly Rule[] = [layerNamingRule, requiredFieldsRule, primaryKeyTestsRule, piiDeclaredRule, piiLayerRule, piiLineageRule];
+export const CONSTITUTION_RULES: readonly Rule[] = [
+  layerNamingRule,
+  requiredFieldsRule,
+  primaryKeyTestsRule,
+  piiDeclaredRule,
+  piiLayerRule,
+  piiLineageRule,
+];
 
 export function checkConstitutionRules(catalog: Catalog, locate: Locator): Diagnostic[] {
   return runRules(catalog, CONSTITUTION_RULES, locate);

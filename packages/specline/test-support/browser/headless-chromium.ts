@@ -10,7 +10,15 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  * No sandbox because CI runs as root in a container; no GPU, QUIC or background traffic so
  * a run needs no network and nothing it does depends on the machine's browser profile.
  */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export class ChromiumMissingError extends Error {
   readonly code = 'CHROMIUM_MISSING';

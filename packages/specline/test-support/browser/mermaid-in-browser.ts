@@ -34,7 +34,9 @@ export async function loadMermaid(page: Page): Promise<void> {
   await page.route('**/*', (route) => route.abort());
   await page.setContent('<!doctype html><html><body><div id="diagram"></div></body></html>');
   await page.addScriptTag({ path: MERMAID_BUNDLE });
-  await page.evaluate(() => (globalThis as unknown as { mermaid: BrowserMermaid }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  await page.evaluate(() =>
+    (globalThis as unknown as { mermaid: BrowserMermaid }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }),
+  );
 }
 
 /**
@@ -42,28 +44,34 @@ export async function loadMermaid(page: Page): Promise<void> {
  * text of every node, edge and subgraph label as the browser shows it (a `<br/>` as a line break).
  */
 export async function checkDiagram(page: Page, diagram: MermaidDiagram): Promise<MermaidVerdict> {
-  const outcome = await page.evaluate(async (text): Promise<{ stage: 'parse' | 'render'; message: string } | { diagramType: string; labels: string[] }> => {
-    // This function runs in the page; the workspace compiles without the DOM lib, hence the narrow local types.
-    const { mermaid, document } = globalThis as unknown as { mermaid: BrowserMermaid; document: { getElementById(id: string): PageElement } };
-    const container = document.getElementById('diagram');
-    container.innerHTML = '';
-    let diagramType: string;
-    try {
-      diagramType = (await mermaid.parse(text)).diagramType;
-    } catch (error) {
-      return { stage: 'parse', message: String((error as Error).message ?? error) };
-    }
-    try {
-      container.innerHTML = (await mermaid.render('rendered', text)).svg;
-    } catch (error) {
-      return { stage: 'render', message: String((error as Error).message ?? error) };
-    }
-    // Node and subgraph titles are span.nodeLabel, edge labels span.edgeLabel (HTML labels, Mermaid's default).
-    const labels = [...container.querySelectorAll('svg span.nodeLabel, svg span.edgeLabel')]
-      .map((element) => element.innerText.trim())
-      .filter((label) => label !== '');
-    return { diagramType, labels };
-  }, diagram.text);
+  const outcome = await page.evaluate(
+    async (text): Promise<{ stage: 'parse' | 'render'; message: string } | { diagramType: string; labels: string[] }> => {
+      // This function runs in the page; the workspace compiles without the DOM lib, hence the narrow local types.
+      const { mermaid, document } = globalThis as unknown as {
+        mermaid: BrowserMermaid;
+        document: { getElementById(id: string): PageElement };
+      };
+      const container = document.getElementById('diagram');
+      container.innerHTML = '';
+      let diagramType: string;
+      try {
+        diagramType = (await mermaid.parse(text)).diagramType;
+      } catch (error) {
+        return { stage: 'parse', message: String((error as Error).message ?? error) };
+      }
+      try {
+        container.innerHTML = (await mermaid.render('rendered', text)).svg;
+      } catch (error) {
+        return { stage: 'render', message: String((error as Error).message ?? error) };
+      }
+      // Node and subgraph titles are span.nodeLabel, edge labels span.edgeLabel (HTML labels, Mermaid's default).
+      const labels = [...container.querySelectorAll('svg span.nodeLabel, svg span.edgeLabel')]
+        .map((element) => element.innerText.trim())
+        .filter((label) => label !== '');
+      return { diagramType, labels };
+    },
+    diagram.text,
+  );
   return 'stage' in outcome ? { name: diagram.name, status: 'invalid', ...outcome } : { name: diagram.name, status: 'valid', ...outcome };
 }
 

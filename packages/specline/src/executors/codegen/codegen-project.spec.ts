@@ -16,7 +16,13 @@ describe('codegenProject', () => {
 
   it('fails on a transform a target cannot express, naming file:line:col, and writes nothing for that target', async () => {
     const spec = path.join(root, 'specs/models/stg_orders.yaml');
-    writeFileSync(spec, readFileSync(spec, 'utf8').replace('transform: "LOWER({from})"', 'transform: "LOWER({from})" }\n  - { name: order_week, type: DATE, from: o.ordered_at, transform: "DATE_TRUNC({from}, WEEK)"'));
+    writeFileSync(
+      spec,
+      readFileSync(spec, 'utf8').replace(
+        'transform: "LOWER({from})"',
+        'transform: "LOWER({from})" }\n  - { name: order_week, type: DATE, from: o.ordered_at, transform: "DATE_TRUNC({from}, WEEK)"',
+      ),
+    );
     const result = await codegenProject(root, OPTIONS, 'stg_orders', 'specs/models/stg_orders.yaml');
     expect(result.success).toBe(false);
     expect(result.report).toMatch(/^specs\/models\/stg_orders\.yaml:\d+:\d+: error SQL005/m);

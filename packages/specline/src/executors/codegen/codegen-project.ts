@@ -16,14 +16,30 @@ export interface ProjectCodegen {
  * nothing; a platform that cannot express a transform fails the task with the diagnostic and
  * keeps its folder as it was, while the other platforms are still written.
  */
-export async function codegenProject(workspaceRoot: string, options: SpecExecutorOptions, projectName: string, specFile: string): Promise<ProjectCodegen> {
+export async function codegenProject(
+  workspaceRoot: string,
+  options: SpecExecutorOptions,
+  projectName: string,
+  specFile: string,
+): Promise<ProjectCodegen> {
   let code: GeneratedCode;
   if (options.scope === 'catalog') {
-    const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, 'no code generated');
+    const workspace = await catalogOfWorkspace(
+      workspaceRoot,
+      options.specsDir ?? DEFAULT_OPTIONS.specsDir,
+      projectName,
+      'no code generated',
+    );
     if (!workspace.ok) return { success: false, report: workspace.report };
     code = generateCatalogCode(workspace.catalog);
   } else {
-    const project = await datasetOfProject(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, specFile, 'no code generated');
+    const project = await datasetOfProject(
+      workspaceRoot,
+      options.specsDir ?? DEFAULT_OPTIONS.specsDir,
+      projectName,
+      specFile,
+      'no code generated',
+    );
     if (!project.ok) return { success: false, report: project.report };
     code = generateDatasetCode(project.catalog, project.dataset);
   }

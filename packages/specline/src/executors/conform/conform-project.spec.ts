@@ -32,7 +32,9 @@ describe('conform', () => {
   });
 
   it('rejects one that drops the address filter, naming the filter invariant', async () => {
-    const result = await conform((text) => text.replace('SELECT * FROM raw.crm_addresses WHERE country IS NOT NULL', 'SELECT * FROM raw.crm_addresses'));
+    const result = await conform((text) =>
+      text.replace('SELECT * FROM raw.crm_addresses WHERE country IS NOT NULL', 'SELECT * FROM raw.crm_addresses'),
+    );
     expect(result.success).toBe(false);
     expect(result.report).toContain('does NOT conform');
     expect(result.report).toMatch(/failed {2}property: source filters hold \(a: country IS NOT NULL\)/);

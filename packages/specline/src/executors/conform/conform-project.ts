@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { testedAgainstNames, type Catalog, type Model } from '../../catalog';
 import { DuckSession, SeedWarehouse } from '../../duckdb';
-import { formatReport, loadStatements, runGenericTests, runPropertyTests, runUnitTests, succeeded, timedCheck, type CheckResult, type ModelImplementation } from '../../testing';
+import {
+  formatReport,
+  loadStatements,
+  runGenericTests,
+  runPropertyTests,
+  runUnitTests,
+  succeeded,
+  timedCheck,
+  type CheckResult,
+  type ModelImplementation,
+} from '../../testing';
 import { modelOfProject } from '../model-of-project';
 import type { ConformExecutorOptions } from './schema';
 import { checkContract } from './contract-check';
@@ -11,8 +21,17 @@ import { checkContract } from './contract-check';
  * The conformance gate: an implementation written elsewhere must honour the contract and
  * pass the same unit, generic and property tests the spec generates for itself.
  */
-export async function conformProject(workspaceRoot: string, options: ConformExecutorOptions & { specsDir: string }, projectName: string, specFile: string): Promise<{ success: boolean; report: string }> {
-  if (!options.sql) return { success: false, report: `${projectName}: conform needs the implementation: nx run ${projectName}:conform --sql=path/to/${projectName}.sql` };
+export async function conformProject(
+  workspaceRoot: string,
+  options: ConformExecutorOptions & { specsDir: string },
+  projectName: string,
+  specFile: string,
+): Promise<{ success: boolean; report: string }> {
+  if (!options.sql)
+    return {
+      success: false,
+      report: `${projectName}: conform needs the implementation: nx run ${projectName}:conform --sql=path/to/${projectName}.sql`,
+    };
   const found = await modelOfProject(workspaceRoot, options.specsDir, projectName, specFile);
   if (!found.ok) return { success: false, report: found.report };
   const { catalog, model } = found;
@@ -23,17 +42,26 @@ export async function conformProject(workspaceRoot: string, options: ConformExec
     return { success: false, report: `${projectName}: cannot read ${options.sql}; pass a path relative to the workspace root.` };
   }
   const implementation: ModelImplementation = { label: options.sql, select: text.trim().replace(/;\s*$/, '') };
-  const results: CheckResult[] = [await timedCheck('contract', 'output columns and types match the spec', () => checkContract(catalog, model, implementation.select))];
+  const results: CheckResult[] = [
+    await timedCheck('contract', 'output columns and types match the spec', () => checkContract(catalog, model, implementation.select)),
+  ];
   results.push(...(await runUnitTests(catalog, model, implementation)));
   results.push(...(await genericTestsOn(workspaceRoot, catalog, model, implementation)));
   results.push(...(await runPropertyTests(catalog, model, implementation)));
   const success = succeeded(results);
-  const verdict = success ? `${options.sql} conforms to ${specFile}` : `${options.sql} does NOT conform to ${specFile}; fix the implementation (or the spec, through review)`;
+  const verdict = success
+    ? `${options.sql} conforms to ${specFile}`
+    : `${options.sql} does NOT conform to ${specFile}; fix the implementation (or the spec, through review)`;
   return { success, report: formatReport(`${projectName}: ${verdict}`, results) };
 }
 
 /** Builds the inputs from the seed CSVs, loads the implementation's output, runs the generic tests on it. */
-async function genericTestsOn(workspaceRoot: string, catalog: Catalog, model: Model, implementation: ModelImplementation): Promise<CheckResult[]> {
+async function genericTestsOn(
+  workspaceRoot: string,
+  catalog: Catalog,
+  model: Model,
+  implementation: ModelImplementation,
+): Promise<CheckResult[]> {
   const session = await DuckSession.open();
   try {
     const warehouse = new SeedWarehouse(session, catalog, workspaceRoot);

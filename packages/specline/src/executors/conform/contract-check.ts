@@ -20,9 +20,12 @@ export async function checkContract(catalog: Catalog, model: Model, select: stri
       if (got === undefined) problems.push(`missing column ${column.name} (${wanted}); add it to the SELECT list`);
       else if (normalize(got) !== wanted) problems.push(`column ${column.name} is ${got}, the spec says ${wanted}; CAST it`);
     }
-    for (const column of actual) if (!model.columns.some((c) => c.name === column.name)) problems.push(`extra column ${column.name} (${column.type}) is not in the spec; remove it or add it to the spec`);
+    for (const column of actual)
+      if (!model.columns.some((c) => c.name === column.name))
+        problems.push(`extra column ${column.name} (${column.type}) is not in the spec; remove it or add it to the spec`);
     const order = actual.map((column) => column.name).filter((name) => model.columns.some((c) => c.name === name));
-    if (problems.length === 0 && order.join() !== model.columns.map((c) => c.name).join()) problems.push(`columns are in the order ${order.join(', ')}; the spec's order is ${model.columns.map((c) => c.name).join(', ')}`);
+    if (problems.length === 0 && order.join() !== model.columns.map((c) => c.name).join())
+      problems.push(`columns are in the order ${order.join(', ')}; the spec's order is ${model.columns.map((c) => c.name).join(', ')}`);
     return problems.length ? { status: 'failed', message: problems.map((problem) => `  - ${problem}`).join('\n') } : { status: 'passed' };
   } finally {
     session.close();

@@ -12,7 +12,10 @@ describe('exportProject on a workspace with one broken model', () => {
     root = mkdtempSync(path.join(tmpdir(), 'specline-export-'));
     cpSync(path.join(WORKSPACE, 'specs'), path.join(root, 'specs'), { recursive: true });
     const file = path.join(root, 'specs/models/staging/stg_customers.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('transform: LOWER(TRIM({from}))', 'transform: LOWER(TRIM({from})); DROP TABLE x'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('transform: LOWER(TRIM({from}))', 'transform: LOWER(TRIM({from})); DROP TABLE x'),
+    );
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -26,6 +29,8 @@ describe('exportProject on a workspace with one broken model', () => {
   it('still documents a valid spec, and refuses the catalog export while any spec is broken', async () => {
     expect(await exportProject(root, OPTIONS, 'crm_customers', 'specs/sources/crm/customers.yaml')).toMatchObject({ success: true });
     expect(readFileSync(path.join(root, 'out/crm_customers/export/source_crm_customers.csv'), 'utf8')).toMatch(/^column,type,nullable/);
-    expect(await exportProject(root, { ...OPTIONS, scope: 'catalog' }, 'catalog', 'specs/constitution.yaml')).toMatchObject({ success: false });
+    expect(await exportProject(root, { ...OPTIONS, scope: 'catalog' }, 'catalog', 'specs/constitution.yaml')).toMatchObject({
+      success: false,
+    });
   });
 });

@@ -14,14 +14,25 @@ export interface ProjectExport {
  * Exports one project's review documents to <outputDir>/<project>/export. Documents are made
  * only from specs without errors: a reviewer must see what will run, not a broken draft.
  */
-export async function exportProject(workspaceRoot: string, options: SpecExecutorOptions, projectName: string, specFile: string): Promise<ProjectExport> {
+export async function exportProject(
+  workspaceRoot: string,
+  options: SpecExecutorOptions,
+  projectName: string,
+  specFile: string,
+): Promise<ProjectExport> {
   let files: ExportedFile[];
   if (options.scope === 'catalog') {
     const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, 'not exported');
     if (!workspace.ok) return { success: false, report: workspace.report };
     files = await exportCatalog(workspace.catalog);
   } else {
-    const project = await datasetOfProject(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, specFile, 'not exported');
+    const project = await datasetOfProject(
+      workspaceRoot,
+      options.specsDir ?? DEFAULT_OPTIONS.specsDir,
+      projectName,
+      specFile,
+      'not exported',
+    );
     if (!project.ok) return { success: false, report: project.report };
     files = exportDataset(project.dataset);
   }

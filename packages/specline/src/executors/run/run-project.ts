@@ -17,7 +17,12 @@ export interface ProjectRun {
  * per file. The file is built under a temporary name and renamed, so a failed build never
  * replaces a good database.
  */
-export async function runProject(workspaceRoot: string, { specsDir, outputDir }: Required<ProjectTaskOptions>, projectName: string, specFile: string): Promise<ProjectRun> {
+export async function runProject(
+  workspaceRoot: string,
+  { specsDir, outputDir }: Required<ProjectTaskOptions>,
+  projectName: string,
+  specFile: string,
+): Promise<ProjectRun> {
   const found = await modelOfProject(workspaceRoot, specsDir, projectName, specFile);
   if (!found.ok) return { success: false, report: found.report };
   const { catalog, model } = found;
@@ -35,7 +40,8 @@ export async function runProject(workspaceRoot: string, { specsDir, outputDir }:
       return { status: 'passed' };
     });
     results.push(build);
-    if (build.status === 'passed') results.push(...(await runGenericTests(session, catalog, model, warehouse.relationOf(model.name), warehouse.relationOf)));
+    if (build.status === 'passed')
+      results.push(...(await runGenericTests(session, catalog, model, warehouse.relationOf(model.name), warehouse.relationOf)));
   } finally {
     session.close();
   }

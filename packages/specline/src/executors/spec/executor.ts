@@ -10,10 +10,4 @@ const exportExecutor = projectExecutor(specTaskOf('export'));
 const testExecutor = projectExecutor(specTaskOf('test'));
 const runExecutor = projectExecutor(specTaskOf('run'));
 
-export {
-  validateExecutor as validate,
-  codegenExecutor as codegen,
-  exportExecutor as export,
-  testExecutor as test,
-  runExecutor as run,
-};
+export { validateExecutor as validate, codegenExecutor as codegen, exportExecutor as export, testExecutor as test, runExecutor as run };

@@ -1,5 +1,14 @@
 import * as path from 'node:path';
-import { succeeded, formatReport, runGenericTests, runUnitTests, specImplementation, toJUnitXml, runPropertyTests, type CheckResult } from '../../testing';
+import {
+  succeeded,
+  formatReport,
+  runGenericTests,
+  runUnitTests,
+  specImplementation,
+  toJUnitXml,
+  runPropertyTests,
+  type CheckResult,
+} from '../../testing';
 import { writeFileIfChanged } from '../../output';
 import { modelOfProject } from '../model-of-project';
 import type { ProjectTaskOptions } from '../project-task';
@@ -12,7 +21,12 @@ export interface ProjectTestRun {
 }
 
 /** The test target of one model: generic tests on seed-built data, unit tests, property tests; JUnit XML beside. */
-export async function testProject(workspaceRoot: string, { specsDir, outputDir }: Required<ProjectTaskOptions>, projectName: string, specFile: string): Promise<ProjectTestRun> {
+export async function testProject(
+  workspaceRoot: string,
+  { specsDir, outputDir }: Required<ProjectTaskOptions>,
+  projectName: string,
+  specFile: string,
+): Promise<ProjectTestRun> {
   const found = await modelOfProject(workspaceRoot, specsDir, projectName, specFile);
   if (!found.ok) return { success: false, report: found.report, results: [] };
   const { catalog, model } = found;
@@ -22,7 +36,13 @@ export async function testProject(workspaceRoot: string, { specsDir, outputDir }
     await warehouse.ensureWithTestTargets(model.name);
     results.push(...(await runGenericTests(warehouse.session, catalog, model, warehouse.relationOf(model.name), warehouse.relationOf)));
   } catch (error) {
-    results.push({ suite: 'generic', name: 'build from seed CSVs', status: 'error', durationMs: 0, message: error instanceof Error ? error.message : String(error) });
+    results.push({
+      suite: 'generic',
+      name: 'build from seed CSVs',
+      status: 'error',
+      durationMs: 0,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
   let implementation;
   try {
@@ -30,12 +50,22 @@ export async function testProject(workspaceRoot: string, { specsDir, outputDir }
   } catch (error) {
     // The model cannot be compiled for DuckDB (e.g. a function DuckDB lacks): the unit and
     // property tests cannot run, which is an error result, not a crash.
-    results.push({ suite: 'unit', name: 'compile the model for DuckDB', status: 'error', durationMs: 0, message: error instanceof Error ? error.message : String(error) });
+    results.push({
+      suite: 'unit',
+      name: 'compile the model for DuckDB',
+      status: 'error',
+      durationMs: 0,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
   if (implementation) {
     results.push(...(await runUnitTests(catalog, model, implementation)));
     results.push(...(await runPropertyTests(catalog, model, implementation)));
   }
   writeFileIfChanged(path.join(workspaceRoot, outputDir, projectName, 'test-results.xml'), toJUnitXml(projectName, results));
-  return { success: succeeded(results), report: formatReport(`${projectName} (${specFile}): spec-derived tests on DuckDB`, results), results };
+  return {
+    success: succeeded(results),
+    report: formatReport(`${projectName} (${specFile}): spec-derived tests on DuckDB`, results),
+    results,
+  };
 }

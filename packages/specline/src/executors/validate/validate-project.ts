@@ -11,7 +11,12 @@ export interface ProjectValidation {
  * The diagnostics that belong to one spec file, plus those in the constitution: its rules
  * govern every spec, so a broken constitution fails every project's validate.
  */
-export async function validateProject(workspaceRoot: string, specsDir: string, projectName: string, specFile: string): Promise<ProjectValidation> {
+export async function validateProject(
+  workspaceRoot: string,
+  specsDir: string,
+  projectName: string,
+  specFile: string,
+): Promise<ProjectValidation> {
   const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
   const constitutionFile = catalog?.constitution.file;
   const isConstitution = (file: string) => file === constitutionFile || /(^|\/)constitution\.(ya?ml|json)$/.test(file);

@@ -4,7 +4,8 @@ import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from './limits';
 import { PositionIndex, escapePointerToken } from './positions';
 import type { SpecDocument } from './spec-document';
 
-export type ParseOutcome = { readonly ok: true; readonly doc: SpecDocument } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type ParseOutcome =
+  { readonly ok: true; readonly doc: SpecDocument } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Parses one spec file's text. JSON files go through the same YAML parser (JSON is a subset
@@ -19,12 +20,22 @@ export function parseSpecText(file: string, text: string, format: 'yaml' | 'json
   const start: SourceLocation = { file, line: 1, column: 1 };
 
   if (text.trim() === '' || (format === 'yaml' && onlyComments(text))) {
-    return fail('FILE003', start, 'The spec file is empty.', 'Write a spec with a kind field (constitution, source, model, glossary or workflow), or delete the file.');
+    return fail(
+      'FILE003',
+      start,
+      'The spec file is empty.',
+      'Write a spec with a kind field (constitution, source, model, glossary or workflow), or delete the file.',
+    );
   }
   if (format === 'json') {
     const jsonProblem = checkJsonSyntax(text);
     if (jsonProblem) {
-      return fail('PARSE002', locationOfOffset(file, text, jsonProblem.offset), `Invalid JSON: ${jsonProblem.message}.`, 'Fix the JSON syntax at this position (a missing comma, quote or bracket is the usual cause).');
+      return fail(
+        'PARSE002',
+        locationOfOffset(file, text, jsonProblem.offset),
+        `Invalid JSON: ${jsonProblem.message}.`,
+        'Fix the JSON syntax at this position (a missing comma, quote or bracket is the usual cause).',
+      );
     }
   }
 
@@ -34,7 +45,12 @@ export function parseSpecText(file: string, text: string, format: 'yaml' | 'json
   if (docs.length > 1) {
     const second = docs[1].range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(second);
-    return fail('PARSE004', { file, line, column: col }, 'The file holds more than one YAML document.', 'Keep one spec per file: move the part after "---" into a file of its own.');
+    return fail(
+      'PARSE004',
+      { file, line, column: col },
+      'The file holds more than one YAML document.',
+      'Keep one spec per file: move the part after "---" into a file of its own.',
+    );
   }
   const document = docs[0];
   if (!document) return fail('FILE003', start, 'The spec file is empty.', 'Write a spec with a kind field, or delete the file.');
@@ -48,14 +64,21 @@ export function parseSpecText(file: string, text: string, format: 'yaml' | 'json
       duplicate ? 'PARSE005' : 'PARSE001',
       { file, line, column: col },
       duplicate ? 'A key appears twice in the same mapping.' : `Invalid YAML: ${firstLine(first.message)}.`,
-      duplicate ? 'Remove one of the two keys; YAML would silently keep only the last.' : 'Fix the YAML syntax at this position; check indentation, quotes and colons.',
+      duplicate
+        ? 'Remove one of the two keys; YAML would silently keep only the last.'
+        : 'Fix the YAML syntax at this position; check indentation, quotes and colons.',
     );
   }
 
   const root = document.contents as Node | null;
   if (!isMap(root)) {
     const location = root?.range ? locationOfOffset(file, text, root.range[0]) : start;
-    return fail('PARSE006', location, 'The document is not a mapping of fields.', 'A spec is a mapping such as "kind: model" followed by its fields.');
+    return fail(
+      'PARSE006',
+      location,
+      'The document is not a mapping of fields.',
+      'A spec is a mapping such as "kind: model" followed by its fields.',
+    );
   }
 
   const structural = checkStructure(root, file, lineCounter);
@@ -88,7 +111,14 @@ function checkStructure(root: Node, file: string, lineCounter: LineCounter): Dia
       return { file, line, column: col };
     };
     if (depth > MAX_NESTING_DEPTH) {
-      return { code: 'PARSE007', severity: 'error', location: at(node.range?.[0]), pointer, message: `The document nests deeper than ${MAX_NESTING_DEPTH} levels.`, hint: 'Flatten the structure; no spec field nests this deep.' };
+      return {
+        code: 'PARSE007',
+        severity: 'error',
+        location: at(node.range?.[0]),
+        pointer,
+        message: `The document nests deeper than ${MAX_NESTING_DEPTH} levels.`,
+        hint: 'Flatten the structure; no spec field nests this deep.',
+      };
     }
     if (isMap(node)) {
       for (const item of node.items) {
@@ -96,11 +126,25 @@ function checkStructure(root: Node, file: string, lineCounter: LineCounter): Dia
         const key = isScalar(item.key) ? String(item.key.value) : undefined;
         const keyOffset = isScalar(item.key) ? item.key.range?.[0] : undefined;
         if (key === undefined) {
-          return { code: 'PARSE001', severity: 'error', location: at((item.key as Node | null)?.range?.[0]), pointer, message: 'A mapping key is not a plain value.', hint: 'Use plain text keys such as name or columns.' };
+          return {
+            code: 'PARSE001',
+            severity: 'error',
+            location: at((item.key as Node | null)?.range?.[0]),
+            pointer,
+            message: 'A mapping key is not a plain value.',
+            hint: 'Use plain text keys such as name or columns.',
+          };
         }
         const childPointer = `${pointer}/${escapePointerToken(key)}`;
         if (FORBIDDEN_KEYS.has(key)) {
-          return { code: 'SCHEMA008', severity: 'error', location: at(keyOffset), pointer: childPointer, message: `The key "${key}" is reserved and not allowed in a spec.`, hint: `Remove "${key}"; no spec field has this name.` };
+          return {
+            code: 'SCHEMA008',
+            severity: 'error',
+            location: at(keyOffset),
+            pointer: childPointer,
+            message: `The key "${key}" is reserved and not allowed in a spec.`,
+            hint: `Remove "${key}"; no spec field has this name.`,
+          };
         }
         if (item.value && typeof item.value === 'object') stack.push({ node: item.value as Node, pointer: childPointer, depth: depth + 1 });
       }

@@ -17,7 +17,11 @@ export async function readSpecFile(workspaceRoot: string, file: string): Promise
   });
   const extension = path.extname(file).toLowerCase();
   if (!SPEC_EXTENSIONS.includes(extension)) {
-    return fail({ code: 'FILE004', message: `"${extension || file}" is not a spec format.`, hint: 'Name spec files *.yaml, *.yml or *.json.' });
+    return fail({
+      code: 'FILE004',
+      message: `"${extension || file}" is not a spec format.`,
+      hint: 'Name spec files *.yaml, *.yml or *.json.',
+    });
   }
   const absolute = path.resolve(workspaceRoot, file);
   let text: string;

@@ -24,7 +24,9 @@ describe('validateSchema', () => {
   });
 
   it('reports the one branch of a column test the author meant', () => {
-    const result = check('kind: source\nname: a\nsystem: crm\ncolumns:\n  - name: id\n    type: INT64\n    tests: [{ accepted_value: [1] }]\n');
+    const result = check(
+      'kind: source\nname: a\nsystem: crm\ncolumns:\n  - name: id\n    type: INT64\n    tests: [{ accepted_value: [1] }]\n',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.diagnostics.map((d) => d.code)).toEqual(['SCHEMA005']);

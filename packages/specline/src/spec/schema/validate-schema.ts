@@ -4,7 +4,8 @@ import { escapePointerToken, unescapePointerToken, type SpecDocument } from '../
 import { SPEC_KINDS, type AnySpec, type SpecKind } from '../types';
 import { schemaValidator } from './compiled-schemas';
 
-export type SchemaOutcome = { readonly ok: true; readonly spec: AnySpec } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type SchemaOutcome =
+  { readonly ok: true; readonly spec: AnySpec } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Checks a parsed document against the JSON Schema of its kind and turns ajv's errors into
@@ -85,28 +86,55 @@ function toDiagnostic(doc: SpecDocument, error: ErrorObject): Diagnostic {
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((k) => k !== '$schema');
       const where = `${pointer}/${escapePointerToken(name)}`;
-      return make('SCHEMA002', `Unknown field "${name}" in ${field}.`, `${didYouMean(name, allowed)}Allowed fields: ${allowed.join(', ')}.`, 'key', where);
+      return make(
+        'SCHEMA002',
+        `Unknown field "${name}" in ${field}.`,
+        `${didYouMean(name, allowed)}Allowed fields: ${allowed.join(', ')}.`,
+        'key',
+        where,
+      );
     }
     case 'required': {
       const name = String(error.params.missingProperty);
       return make('SCHEMA003', `${capitalize(field)} is missing the required field "${name}".`, `Add "${name}".`, 'key');
     }
     case 'type':
-      return make('SCHEMA004', `${capitalize(field)} must be ${article(String(error.params.type))}.`, `Write ${field} as ${article(String(error.params.type))}.`);
+      return make(
+        'SCHEMA004',
+        `${capitalize(field)} must be ${article(String(error.params.type))}.`,
+        `Write ${field} as ${article(String(error.params.type))}.`,
+      );
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(valueAt(doc.data, pointer));
-      return make('SCHEMA005', `"${value}" is not allowed for ${field}.`, `${didYouMean(value, allowed)}Use one of: ${allowed.join(', ')}.`);
+      return make(
+        'SCHEMA005',
+        `"${value}" is not allowed for ${field}.`,
+        `${didYouMean(value, allowed)}Use one of: ${allowed.join(', ')}.`,
+      );
     }
     case 'const':
-      return make('SCHEMA005', `${capitalize(field)} must be "${String(error.params.allowedValue)}".`, `Set it to "${String(error.params.allowedValue)}".`);
+      return make(
+        'SCHEMA005',
+        `${capitalize(field)} must be "${String(error.params.allowedValue)}".`,
+        `Set it to "${String(error.params.allowedValue)}".`,
+      );
     case 'pattern':
-      return make('SCHEMA006', `${capitalize(field)} "${String(valueAt(doc.data, pointer))}" is not in the required form.`, patternHint(String(error.params.pattern), error.parentSchema?.description as string | undefined));
+      return make(
+        'SCHEMA006',
+        `${capitalize(field)} "${String(valueAt(doc.data, pointer))}" is not in the required form.`,
+        patternHint(String(error.params.pattern), error.parentSchema?.description as string | undefined),
+      );
     case 'oneOfNone': {
       const value = valueAt(doc.data, pointer);
       const options = describeBranches(error.params.branches as Record<string, unknown>[]);
-      const written = typeof value === 'string' ? `"${value}"` : value && typeof value === 'object' ? `{ ${Object.keys(value).join(', ')} }` : JSON.stringify(value);
-      const guess = typeof value === 'string' ? value : value && typeof value === 'object' ? Object.keys(value)[0] ?? '' : '';
+      const written =
+        typeof value === 'string'
+          ? `"${value}"`
+          : value && typeof value === 'object'
+            ? `{ ${Object.keys(value).join(', ')} }`
+            : JSON.stringify(value);
+      const guess = typeof value === 'string' ? value : value && typeof value === 'object' ? (Object.keys(value)[0] ?? '') : '';
       return make('SCHEMA005', `${written} is not a valid ${field}.`, `${didYouMean(guess, options)}Use one of: ${options.join(', ')}.`);
     }
     default:
@@ -137,7 +165,8 @@ function constraintHint(error: ErrorObject): string {
 }
 
 function patternHint(pattern: string, description: string | undefined): string {
-  if (pattern.startsWith('^[a-z][a-z0-9_]')) return 'Use lower-case letters, digits and underscores, starting with a letter (no dots, slashes or spaces).';
+  if (pattern.startsWith('^[a-z][a-z0-9_]'))
+    return 'Use lower-case letters, digits and underscores, starting with a letter (no dots, slashes or spaces).';
   return description ? `Expected: ${description}` : `It must match ${pattern}.`;
 }
 
