@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog } from '../../packages/specline/src/catalog';
+import { loadCatalog } from '../../packages/specline/src/load';
 import { formatDiagnostics } from '../../packages/specline/src/diagnostics';
 import { findSpecFiles } from '../../packages/specline/src/spec';
 import { planCatalog } from './catalog-plan';

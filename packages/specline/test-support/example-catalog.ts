@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { loadCatalog, type Catalog } from '../src/catalog';
+import { type Catalog } from '../src/catalog';
+import { loadCatalog } from '../src/load';
 import { findSpecFiles } from '../src/spec';
 import { initSql } from '../src/sql';
 

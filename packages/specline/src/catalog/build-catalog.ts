@@ -1,5 +1,5 @@
 import { didYouMean as closest, type Diagnostic } from '../diagnostics';
-import { DatasetGraph } from '../lineage';
+import { DatasetGraph } from './dataset-graph';
 import type { ConstitutionSpec, GlossarySpec, ModelSpec, SourceSpec, WorkflowSpec } from '../spec/types';
 import { buildConstitution } from './build-constitution';
 import { buildGlossaryTerms, buildWorkflow } from './build-glossary';
@@ -8,7 +8,7 @@ import { sourceDatasetName } from '../spec/dataset-name';
 import { buildSource } from './build-source';
 import { scd2ColumnNames, type DatasetShape } from './dataset-shapes';
 import { DiagnosticSink } from './diagnostic-sink';
-import type { LoadedSpec } from './loaded-spec';
+import type { LoadedSpec } from '../spec/loaded-spec';
 import type { Catalog, Dataset, GlossaryTerm, Model } from './nodes';
 
 export interface CatalogBuildOptions {

@@ -1,6 +1,6 @@
 import { ALL_TARGETS, type ConstitutionSpec } from '../spec/types';
 import type { DiagnosticSink } from './diagnostic-sink';
-import type { LoadedSpec } from './loaded-spec';
+import type { LoadedSpec } from '../spec/loaded-spec';
 import type { Constitution } from './nodes';
 import { compilePattern } from './regex';
 

@@ -1,6 +1,6 @@
 import type { GlossarySpec, WorkflowSpec } from '../spec/types';
 import type { DiagnosticSink } from './diagnostic-sink';
-import type { LoadedSpec } from './loaded-spec';
+import type { LoadedSpec } from '../spec/loaded-spec';
 import type { GlossaryTerm, Workflow } from './nodes';
 
 export function buildGlossaryTerms(

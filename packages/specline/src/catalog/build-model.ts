@@ -6,7 +6,7 @@ import { DEFAULT_SCHEDULE } from './build-constitution';
 import type { DatasetShapes } from './dataset-shapes';
 import { scd2ColumnNames } from './dataset-shapes';
 import type { DiagnosticSink } from './diagnostic-sink';
-import type { LoadedSpec } from './loaded-spec';
+import type { LoadedSpec } from '../spec/loaded-spec';
 import type { Constitution, Join, LoadStrategy, Model, ModelColumn, ModelInput, ModelTest, SqlFragment, UnitTest } from './nodes';
 import { hasFromPlaceholder, parseFragment } from './sql-fragments';
 

@@ -3,7 +3,7 @@ import { sourceDatasetName } from '../spec/dataset-name';
 import type { SourceSpec } from '../spec/types';
 import { buildColumnBase, checkDuplicateColumns } from './build-columns';
 import type { DiagnosticSink } from './diagnostic-sink';
-import type { LoadedSpec } from './loaded-spec';
+import type { LoadedSpec } from '../spec/loaded-spec';
 import type { Constitution, SourceTable } from './nodes';
 
 export function buildSource(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { findSpecFiles } from '../spec';
-import { loadCatalog } from './load-catalog';
+import { loadCatalog } from '../load/load-catalog';
 import { formatDataType } from './data-type';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');

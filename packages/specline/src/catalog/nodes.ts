@@ -41,13 +41,14 @@ export interface Column extends Located {
   readonly tests: readonly ColumnTest[];
 }
 
-export interface ColumnSource {
+/** A model column's `from`: `alias.column`, as the spec writes it. */
+export interface ColumnReference {
   readonly alias: string;
   readonly column: string;
 }
 
 export interface ModelColumn extends Column {
-  readonly from?: ColumnSource;
+  readonly from?: ColumnReference;
   /** The transform as written, before {from} is substituted (for review documents). */
   readonly transform?: string;
   /** The expression computing the column before any aggregate, in the authoring dialect. */

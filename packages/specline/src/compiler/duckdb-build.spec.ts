@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadCatalog, type Catalog } from '../catalog';
+import { type Catalog } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { initSql, quoteIdentifier } from '../sql';
 import { compileLoadStatements } from './compile-load';

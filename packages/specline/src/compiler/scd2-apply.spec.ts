@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadCatalog, type Model } from '../catalog';
+import { type Model } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { initSql } from '../sql';
 import { createTableIfMissing } from './compile-load';

@@ -1,12 +1,10 @@
 import type { Catalog, Dataset } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
+import type { OutputFile } from '../output';
 import type { Target } from '../spec/types';
 
-/** One file an emitter produces, relative to the project's output folder. */
-export interface GeneratedFile {
-  readonly path: string;
-  readonly content: string;
-}
+/** One file an emitter produces, relative to the project's output folder: always text. */
+export type GeneratedFile = OutputFile<string>;
 
 /** Files, or the diagnostics that explain why a platform cannot be generated (then no files). */
 export interface EmitResult {

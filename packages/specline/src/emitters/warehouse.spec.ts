@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loadCatalog } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { generateDatasetCode } from './generate-code';
 

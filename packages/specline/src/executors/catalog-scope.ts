@@ -1,6 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
-import type { SpeclineProjectMetadata } from '../plugin/create-nodes';
-import { isPlaceholderProjectName } from '../plugin/project-names';
+import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
+import { isPlaceholderProjectName } from '../workspace/project-names';
 
 /**
  * The spec projects a set of tasks can need, so that a process loads and resolves only those

@@ -1,6 +1,6 @@
 import { formatDiagnostics, type Diagnostic } from '../diagnostics';
 import { isModel, type Catalog, type Dataset } from '../catalog';
-import { DatasetGraph } from '../lineage';
+import { DatasetGraph } from '../catalog';
 import { workspaceCatalog } from './workspace-catalog';
 
 export type ProjectDataset =

@@ -1,7 +1,7 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { specFileOf } from './project-spec-file';
 import { runBatch } from './run-batch';
-import { DEFAULT_OPTIONS } from '../plugin/options';
+import { DEFAULT_OPTIONS } from '../workspace/options';
 import { runningTasksOf } from './workspace-catalog';
 
 export interface ProjectTaskOptions {

@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { loadCatalog, type LoadedCatalog } from '../catalog';
+import { loadCatalog, type LoadedCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { specFilesNeededBy } from './catalog-scope';
 

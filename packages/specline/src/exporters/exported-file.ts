@@ -1,5 +1,4 @@
+import type { OutputFile } from '../output';
+
 /** One review document: a path relative to the export folder and its exact bytes. */
-export interface ExportedFile {
-  readonly path: string;
-  readonly content: string | Uint8Array;
-}
+export type ExportedFile = OutputFile;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { checkMermaidInBrowser, type MermaidDiagram, type MermaidVerdict } from '../../test-support/browser/mermaid-in-browser';
-import { loadCatalog, type Catalog } from '../catalog';
+import { type Catalog } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { mermaidLabel } from './mermaid-text';
 import { CATALOG_EXPORTERS, DATASET_EXPORTERS } from './registry';

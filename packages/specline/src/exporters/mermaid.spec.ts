@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { loadCatalog, type Catalog } from '../catalog';
+import { type Catalog } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { toCatalogMermaid } from './catalog-diagram';
 import { checkMermaidFlowchart } from './mermaid-syntax';

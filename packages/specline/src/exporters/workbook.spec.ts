@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
-import { loadCatalog, type Catalog } from '../catalog';
+import { type Catalog } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { columnSql } from './describe';
 import { toWorkbook } from './workbook';

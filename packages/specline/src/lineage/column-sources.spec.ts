@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog, type Model } from '../catalog';
+import { type Model } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 import { modelColumnLineage } from './column-lineage';
 

@@ -1,7 +1,7 @@
 import { hasOutputColumn, type Column, type Dataset, type Model, type ModelColumn, type ModelInput } from '../catalog';
 
 /** One upstream column a model column reads. */
-export interface ColumnSource {
+export interface UpstreamColumn {
   readonly input: ModelInput;
   readonly column: string;
   /** The upstream column itself, when its dataset is in the catalog. */
@@ -14,8 +14,8 @@ export interface ColumnSource {
  * has the column (validation reports it when none or several do). Lineage exports and the
  * PII rules both read columns through here, so they cannot disagree.
  */
-export function columnSourcesOf(model: Model, column: ModelColumn, datasets: ReadonlyMap<string, Dataset>): ColumnSource[] {
-  const sources: ColumnSource[] = [];
+export function columnSourcesOf(model: Model, column: ModelColumn, datasets: ReadonlyMap<string, Dataset>): UpstreamColumn[] {
+  const sources: UpstreamColumn[] = [];
   const seen = new Set<string>();
   for (const ref of column.expression.parsed.columns) {
     const input =

@@ -1,2 +1,1 @@
-export * from './dataset-graph';
 export * from './column-sources';

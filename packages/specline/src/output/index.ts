@@ -1,2 +1,3 @@
+export * from './output-file';
 export * from './sync-folder';
 export * from './write-file-if-changed';

@@ -1,12 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+import type { OutputFile } from './output-file';
 import { writeFileIfChanged } from './write-file-if-changed';
-
-export interface OutputFile {
-  /** Path below the folder, with forward slashes. */
-  readonly path: string;
-  readonly content: string | Uint8Array;
-}
 
 export interface FolderSync {
   readonly written: readonly string[];

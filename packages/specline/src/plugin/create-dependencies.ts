@@ -1,5 +1,5 @@
 import { DependencyType, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
-import type { SpeclineProjectMetadata } from './create-nodes';
+import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
 
 /**
  * Lineage edges, as createNodes resolved them (see lineage-edges.ts): this hook only hands

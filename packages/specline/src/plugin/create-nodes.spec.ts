@@ -64,6 +64,18 @@ describe('createNodes and createDependencies', () => {
     expect(projects['invalid-models-broken'].targets?.validate).toBeDefined();
   });
 
+  it('keeps a spec file it cannot read in the graph, as an invalid project that says why', async () => {
+    // Nx listed the file, then it could not be read (here: removed in between).
+    const files = ['specs/constitution.yaml', 'specs/sources/crm/gone.yaml'];
+    const results = await createNodes[1](files, { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
+    const gone = results.find(([file]) => file === 'specs/sources/crm/gone.yaml')?.[1].projects?.['specs/sources/crm/gone.yaml'];
+    expect(gone?.name).toBe('invalid-sources-crm-gone');
+    expect(gone?.metadata?.description).toBe(
+      'Invalid spec specs/sources/crm/gone.yaml: specs/sources/crm/gone.yaml: the file cannot be read (ENOENT).',
+    );
+    expect(gone?.targets?.validate).toBeDefined();
+  });
+
   it('feeds the spec, its seed, the constitution and the plugin into validate', () => {
     const validate = projects.crm_customers.targets!.validate;
     expect(projects.crm_customers.namedInputs!['specline-spec']).toEqual([

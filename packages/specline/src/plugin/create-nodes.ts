@@ -2,10 +2,11 @@ import type { CreateNodes, CreateNodesResult, ProjectConfiguration } from '@nx/d
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { workspaceDataDirectory } from '@nx/devkit/internal';
-import { normalizeOptions, type SpeclinePluginOptions } from './options';
+import { normalizeOptions, type SpeclinePluginOptions } from '../workspace/options';
 import { pluginInputs } from './plugin-inputs';
-import { assignProjectNames } from './project-names';
-import type { SpecSummary } from './spec-summary';
+import { assignProjectNames } from '../workspace/project-names';
+import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
+import { unreadableSummary, type SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
@@ -27,14 +28,6 @@ import {
 
 export const SPEC_FILE_PATTERN = '**/*.{yaml,yml,json}';
 
-/** What createNodes leaves on a project for createDependencies, so that nothing is read twice. */
-export interface SpeclineProjectMetadata {
-  /** The projects this one's lineage points at: the datasets it reads and its glossary. */
-  readonly dependsOn?: readonly string[];
-  /** The datasets its relationships tests look values up in (not lineage; see lookup-projects). */
-  readonly lookups?: readonly string[];
-}
-
 /**
  * Turns every spec file under the specs folder into an Nx project. The work per graph
  * computation is: read each file, and parse only those whose content hash is new.
@@ -50,7 +43,8 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
       let text: string;
       try {
         text = readFileSync(path.join(context.workspaceRoot, file), 'utf8');
-      } catch {
+      } catch (error) {
+        summaries.set(file, unreadableSummary(file, error));
         continue;
       }
       summaries.set(file, cache.summarize(file, text));

@@ -1,3 +1,3 @@
 export { createDependencies } from './create-dependencies';
 export { createNodes, createNodesV2 } from './create-nodes';
-export type { SpeclinePluginOptions } from './options';
+export type { SpeclinePluginOptions } from '../workspace/options';

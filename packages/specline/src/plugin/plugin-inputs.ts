@@ -1,7 +1,5 @@
 import * as path from 'node:path';
-import type { TargetConfiguration } from '@nx/devkit';
-
-type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
+import type { InputDefinition } from './targets';
 
 /** The plugin package's own folder (packages/specline in this repository). */
 export const PLUGIN_ROOT = path.resolve(__dirname, '../..');

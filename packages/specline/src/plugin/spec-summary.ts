@@ -62,6 +62,16 @@ function quickParse(text: string, format: 'yaml' | 'json'): Record<string, unkno
   }
 }
 
+/**
+ * A spec file the graph cannot read (permissions, a folder named like a spec, a file removed
+ * while Nx walked the tree). It stays a project, so its validate reports FILE001 with the
+ * reason, instead of vanishing from the graph and from every affected run.
+ */
+export function unreadableSummary(file: string, error: unknown): SpecSummary {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return invalid(file, `${file}: the file cannot be read (${reason}).`);
+}
+
 function invalid(text: string, problem: string): SpecSummary {
   return { kind: 'invalid', reads: [], lookups: [], terms: [], problem, behaviour: textFingerprint(text) };
 }

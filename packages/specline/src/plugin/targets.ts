@@ -1,8 +1,9 @@
 import type { TargetConfiguration } from '@nx/devkit';
 
-type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
+/** One non-string entry of a target's inputs (a fileset, runtime, env or named input). */
+export type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
 import type { LookupProjects } from './lookup-projects';
-import { DEFAULT_OPTIONS, type NormalizedOptions } from './options';
+import { DEFAULT_OPTIONS, type NormalizedOptions } from '../workspace/options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
 

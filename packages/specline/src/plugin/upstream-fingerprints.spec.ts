@@ -1,5 +1,5 @@
 import type { ProjectConfiguration } from '@nx/devkit';
-import { loadCatalog } from '../catalog/load-catalog';
+import { loadCatalog } from '../load/load-catalog';
 import { generateCatalogCode, generateDatasetCode } from '../emitters';
 import { findSpecFiles } from '../spec';
 import { WORKSPACE_ROOT } from '../../test-support/example-catalog';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import type { LoadedSpec } from '../catalog/loaded-spec';
+import type { LoadedSpec } from './loaded-spec';
 import { readSpecFile } from './read';
 import { validateSchema } from './schema';
 

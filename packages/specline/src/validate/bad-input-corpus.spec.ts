@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog } from '../catalog';
+import { loadCatalog } from '../load';
 import { findSpecFiles } from '../spec';
 
 /**

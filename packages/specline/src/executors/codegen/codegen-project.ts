@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { formatDiagnostics } from '../../diagnostics';
 import { generateCatalogCode, generateDatasetCode, type GeneratedCode } from '../../emitters';
 import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
+import type { ProjectTaskOptions } from '../project-task';
 import type { SpecExecutorOptions } from '../spec/schema';
 import { describeSync, syncFolder } from '../../output';
-import { DEFAULT_OPTIONS } from '../../plugin/options';
 
 export interface ProjectCodegen {
   readonly success: boolean;
@@ -18,32 +18,21 @@ export interface ProjectCodegen {
  */
 export async function codegenProject(
   workspaceRoot: string,
-  options: SpecExecutorOptions,
+  options: SpecExecutorOptions & Required<ProjectTaskOptions>,
   projectName: string,
   specFile: string,
 ): Promise<ProjectCodegen> {
   let code: GeneratedCode;
   if (options.scope === 'catalog') {
-    const workspace = await catalogOfWorkspace(
-      workspaceRoot,
-      options.specsDir ?? DEFAULT_OPTIONS.specsDir,
-      projectName,
-      'no code generated',
-    );
+    const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir, projectName, 'no code generated');
     if (!workspace.ok) return { success: false, report: workspace.report };
     code = generateCatalogCode(workspace.catalog);
   } else {
-    const project = await datasetOfProject(
-      workspaceRoot,
-      options.specsDir ?? DEFAULT_OPTIONS.specsDir,
-      projectName,
-      specFile,
-      'no code generated',
-    );
+    const project = await datasetOfProject(workspaceRoot, options.specsDir, projectName, specFile, 'no code generated');
     if (!project.ok) return { success: false, report: project.report };
     code = generateDatasetCode(project.catalog, project.dataset);
   }
-  const dir = path.join(workspaceRoot, options.outputDir ?? DEFAULT_OPTIONS.outputDir, projectName, 'codegen');
+  const dir = path.join(workspaceRoot, options.outputDir, projectName, 'codegen');
   const summary = syncFolder(dir, code.files, code.failedTargets);
   const relative = path.relative(workspaceRoot, dir).split(path.sep).join('/');
   const counts = `${code.files.length} files in ${relative} (${describeSync(summary)})`;

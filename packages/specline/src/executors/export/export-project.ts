@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { exportCatalog, exportDataset, type ExportedFile } from '../../exporters';
 import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
+import type { ProjectTaskOptions } from '../project-task';
 import type { SpecExecutorOptions } from '../spec/schema';
 import { describeSync, syncFolder } from '../../output';
-import { DEFAULT_OPTIONS } from '../../plugin/options';
 
 export interface ProjectExport {
   readonly success: boolean;
@@ -16,27 +16,21 @@ export interface ProjectExport {
  */
 export async function exportProject(
   workspaceRoot: string,
-  options: SpecExecutorOptions,
+  options: SpecExecutorOptions & Required<ProjectTaskOptions>,
   projectName: string,
   specFile: string,
 ): Promise<ProjectExport> {
   let files: ExportedFile[];
   if (options.scope === 'catalog') {
-    const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir ?? DEFAULT_OPTIONS.specsDir, projectName, 'not exported');
+    const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir, projectName, 'not exported');
     if (!workspace.ok) return { success: false, report: workspace.report };
     files = await exportCatalog(workspace.catalog);
   } else {
-    const project = await datasetOfProject(
-      workspaceRoot,
-      options.specsDir ?? DEFAULT_OPTIONS.specsDir,
-      projectName,
-      specFile,
-      'not exported',
-    );
+    const project = await datasetOfProject(workspaceRoot, options.specsDir, projectName, specFile, 'not exported');
     if (!project.ok) return { success: false, report: project.report };
     files = exportDataset(project.dataset);
   }
-  const dir = path.join(workspaceRoot, options.outputDir ?? DEFAULT_OPTIONS.outputDir, projectName, 'export');
+  const dir = path.join(workspaceRoot, options.outputDir, projectName, 'export');
   const summary = syncFolder(dir, files);
   const relative = path.relative(workspaceRoot, dir).split(path.sep).join('/');
   return {

@@ -10,7 +10,7 @@ import {
   type Tree,
 } from '@nx/devkit';
 import * as path from 'node:path';
-import { DEFAULT_OPTIONS, normalizeOptions, type NormalizedOptions, type SpeclinePluginOptions } from '../../plugin/options';
+import { DEFAULT_OPTIONS, normalizeOptions, type NormalizedOptions, type SpeclinePluginOptions } from '../../workspace/options';
 import { isKnownDialect } from '../../sql';
 import { GeneratorError } from '../shared/generator-error';
 import { PLUGIN_NAME } from '../shared/specs-dir';

@@ -1,5 +1,5 @@
 import { readNxJson, type Tree } from '@nx/devkit';
-import { normalizeOptions, type SpeclinePluginOptions } from '../../plugin/options';
+import { normalizeOptions, type SpeclinePluginOptions } from '../../workspace/options';
 
 export const PLUGIN_NAME = '@specline/nx-plugin';
 

@@ -2,7 +2,7 @@ import type { Tree } from '@nx/devkit';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog, type LoadedCatalog } from '../../catalog';
+import { loadCatalog, type LoadedCatalog } from '../../load';
 import { findSpecFiles } from '../../spec';
 
 /**

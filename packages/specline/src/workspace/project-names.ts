@@ -1,4 +1,8 @@
-import type { SpecSummary } from './spec-summary';
+/** What naming needs to know of a spec: the plugin's summary of it is one. */
+export interface NamedSpec {
+  readonly kind: string;
+  readonly name?: string;
+}
 
 /** Spec kinds that become Nx projects; the constitution is a workspace-wide input instead. */
 const PROJECT_PREFIX: Readonly<Record<string, string>> = { source: '', model: '', glossary: 'glossary-', workflow: 'workflow-' };
@@ -9,7 +13,7 @@ const PROJECT_PREFIX: Readonly<Record<string, string>> = { source: '', model: ''
  * from its path, so its validate target can report the problem while the rest of the
  * graph loads normally. Files are visited in sorted order, so the first keeps the name.
  */
-export function assignProjectNames(summaries: ReadonlyMap<string, SpecSummary>, specsDir: string): Map<string, string> {
+export function assignProjectNames(summaries: ReadonlyMap<string, NamedSpec>, specsDir: string): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   for (const file of [...summaries.keys()].sort()) {

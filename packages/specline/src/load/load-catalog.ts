@@ -4,8 +4,8 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { loadSpecs } from '../spec/load-specs';
 import { initSql } from '../sql';
 import { checkConstitutionRules } from '../validate';
-import { buildCatalog } from './build-catalog';
-import type { Catalog } from './nodes';
+import { buildCatalog } from '../catalog/build-catalog';
+import type { Catalog } from '../catalog/nodes';
 
 export interface LoadedCatalog {
   readonly catalog?: Catalog;

@@ -1,5 +1,5 @@
-import type { SpecDocument } from '../spec/read';
-import type { AnySpec } from '../spec/types';
+import type { SpecDocument } from './read';
+import type { AnySpec } from './types';
 
 /** A spec file that parsed and passed its JSON Schema: the input to catalog building. */
 export interface LoadedSpec<S extends AnySpec = AnySpec> {
