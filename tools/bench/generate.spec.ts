@@ -19,7 +19,7 @@ describe('synthetic benchmark catalog', () => {
 
   it('writes N=100 specs that validate with no diagnostics at all', async () => {
     const dirs = generateWorkspaces(root, 100);
-    const files = await findSpecFiles(dirs.specline, 'specs');
+    const { files } = await findSpecFiles(dirs.specline, 'specs');
     expect(files).toHaveLength(100);
     const { catalog, diagnostics } = await loadCatalog(dirs.specline, files);
     expect(formatDiagnostics(diagnostics)).toBe('');

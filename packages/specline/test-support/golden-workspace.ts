@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { type Catalog } from '../src/catalog';
-import { loadCatalog } from '../src/load';
+import { loadSpecsFolder } from '../src/load';
 import { formatDiagnostics, hasErrors } from '../src/diagnostics';
-import { findSpecFiles } from '../src/spec';
 import { initSql } from '../src/sql';
 import type { GeneratedFile } from '../src/emitters/emitter';
 import { generateCatalogCode, generateDatasetCode } from '../src/emitters/generate-code';
@@ -13,7 +12,7 @@ export const GOLDEN_WORKSPACE = path.join(__dirname, 'golden', 'workspace');
 /** Loads a workspace's catalog for tests; a catalog with errors is a broken fixture. */
 export async function loadTestCatalog(root: string): Promise<Catalog> {
   await initSql();
-  const { catalog, diagnostics } = await loadCatalog(root, await findSpecFiles(root, 'specs'));
+  const { catalog, diagnostics } = await loadSpecsFolder(root, 'specs');
   if (!catalog || hasErrors(diagnostics)) throw new Error(`fixture catalog ${root} does not load:\n${formatDiagnostics(diagnostics)}`);
   return catalog;
 }

@@ -2,15 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { findSpecFiles } from '../spec';
-import { loadCatalog } from '../load/load-catalog';
+import { loadSpecsFolder } from '../load';
 import { formatDataType } from './data-type';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 
 describe('the example Customer 360 catalog', () => {
   it('loads without a single diagnostic', async () => {
-    const { catalog, diagnostics, rejected } = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
+    const { catalog, diagnostics, rejected } = await loadSpecsFolder(WORKSPACE, 'specs');
     expect(diagnostics).toEqual([]);
     expect(rejected).toEqual([]);
     expect(catalog!.sources.map((s) => s.name)).toEqual([
@@ -31,7 +30,7 @@ describe('the example Customer 360 catalog', () => {
   });
 
   it("holds the brief's stg_customers requirement exactly", async () => {
-    const { catalog } = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
+    const { catalog } = await loadSpecsFolder(WORKSPACE, 'specs');
     const model = catalog!.models.find((m) => m.name === 'stg_customers')!;
     expect(model.inputs.map((i) => [i.ref, i.alias, i.filter?.text ?? null])).toEqual([
       ['crm_customers', 'c', null],
@@ -59,7 +58,7 @@ describe('the example Customer 360 catalog', () => {
   });
 
   it("expresses the brief's minimal pipeline_spec (mysql order -> scd2 dim_order on snowflake)", async () => {
-    const { catalog } = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
+    const { catalog } = await loadSpecsFolder(WORKSPACE, 'specs');
     const source = catalog!.sources.find((s) => s.name === 'erp_order')!;
     const model = catalog!.models.find((m) => m.name === 'dim_order')!;
     expect([source.connector, source.table]).toEqual(['mysql', 'order']);
@@ -77,8 +76,8 @@ describe('the example Customer 360 catalog', () => {
       rmSync(path.join(root, yamlFile));
       mkdirSync(path.join(root, 'specs/models/staging'), { recursive: true });
       writeFileSync(path.join(root, 'specs/models/staging/stg_orders.json'), asJson);
-      const fromJson = await loadCatalog(root, await findSpecFiles(root, 'specs'));
-      const fromYaml = await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'));
+      const fromJson = await loadSpecsFolder(root, 'specs');
+      const fromYaml = await loadSpecsFolder(WORKSPACE, 'specs');
       expect(fromJson.diagnostics).toEqual([]);
       const shape = (c: typeof fromYaml) => {
         const m = c.catalog!.models.find((x) => x.name === 'stg_orders')!;

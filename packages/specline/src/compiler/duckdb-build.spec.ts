@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type Catalog } from '../catalog';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { initSql, quoteIdentifier } from '../sql';
 import { compileLoadStatements } from './compile-load';
 import { sqlType } from './sql-type';
@@ -12,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../../../..');
 
 async function exampleCatalog(): Promise<Catalog> {
   await initSql();
-  const { catalog } = await loadCatalog(ROOT, await findSpecFiles(ROOT, 'specs'));
+  const { catalog } = await loadSpecsFolder(ROOT, 'specs');
   if (!catalog) throw new Error('the example catalog does not load');
   return catalog;
 }

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type Model } from '../catalog';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { initSql } from '../sql';
 import { createTableIfMissing } from './compile-load';
 import { compileModelSelect } from './compile-select';
@@ -13,7 +12,7 @@ const ROOT = path.resolve(__dirname, '../../../..');
 /** A model's scd2 table 'dim' on in-memory DuckDB, fed by a hand-made table 'src'; apply() loads one snapshot. */
 async function scd2Fixture(modelName: string, sourceDdl: string, style: 'update' | 'merge') {
   await initSql();
-  const { catalog } = await loadCatalog(ROOT, await findSpecFiles(ROOT, 'specs'));
+  const { catalog } = await loadSpecsFolder(ROOT, 'specs');
   const model = catalog!.datasets.get(modelName) as Model;
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   await connection.run(sourceDdl);

@@ -8,6 +8,7 @@ export const DIAGNOSTIC_CODES = {
   FILE002: 'the file is larger than a spec may be',
   FILE003: 'the file is empty',
   FILE004: 'the file extension is not a spec format',
+  FILE005: 'the specs folder does not exist',
   // Parsing YAML or JSON
   PARSE001: 'YAML syntax error',
   PARSE002: 'JSON syntax error',

@@ -1,13 +1,12 @@
 import * as path from 'node:path';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { generateDatasetCode } from './generate-code';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
 describe('the warehouse a model names', () => {
   it("renders dbt code in the model's own warehouse, and Dataform in BigQuery always", async () => {
-    const { catalog } = await loadCatalog(ROOT, await findSpecFiles(ROOT, 'specs'));
+    const { catalog } = await loadSpecsFolder(ROOT, 'specs');
     const file = (dataset: string, suffix: string) => {
       const code = generateDatasetCode(catalog!, catalog!.datasets.get(dataset)!);
       return code.files.find((f) => f.path.endsWith(suffix))!.content;

@@ -1,6 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { loadCatalog, type LoadedCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder, type LoadedCatalog } from '../load';
 import { specFilesNeededBy } from './catalog-scope';
 
 const sessions = new Map<string, Promise<LoadedCatalog>>();
@@ -27,7 +26,7 @@ export function workspaceCatalog(workspaceRoot: string, specsDir: string): Promi
   let session = sessions.get(key);
   if (!session) {
     const scope = scopes.get(workspaceRoot);
-    session = findSpecFiles(workspaceRoot, specsDir).then((files) => loadCatalog(workspaceRoot, scope?.(files) ?? files));
+    session = loadSpecsFolder(workspaceRoot, specsDir, scope);
     sessions.set(key, session);
   }
   return session;

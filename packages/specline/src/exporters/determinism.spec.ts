@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { exportCatalog, exportDataset } from './registry';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 
 /** sha256 of every review document of a checkout's catalog, by file name. */
 async function digests(root: string): Promise<Record<string, string>> {
-  const { catalog } = await loadCatalog(root, await findSpecFiles(root, 'specs'));
+  const { catalog } = await loadSpecsFolder(root, 'specs');
   const files = [...(await exportCatalog(catalog!)), ...[...catalog!.sources, ...catalog!.models].flatMap(exportDataset)];
   return Object.fromEntries(files.map((file) => [file.path, createHash('sha256').update(file.content).digest('hex')]));
 }

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { checkMermaidInBrowser, type MermaidDiagram, type MermaidVerdict } from '../../test-support/browser/mermaid-in-browser';
 import { type Catalog } from '../catalog';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { mermaidLabel } from './mermaid-text';
 import { CATALOG_EXPORTERS, DATASET_EXPORTERS } from './registry';
 
@@ -50,7 +49,7 @@ const BROKEN: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  catalog = (await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'))).catalog!;
+  catalog = (await loadSpecsFolder(WORKSPACE, 'specs')).catalog!;
   const files = [...catalog.sources, ...catalog.models].flatMap((dataset) => [
     ...DATASET_EXPORTERS.mermaid(dataset),
     ...DATASET_EXPORTERS.markdown(dataset),

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { type Catalog } from '../catalog';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { toCatalogMermaid } from './catalog-diagram';
 import { checkMermaidFlowchart } from './mermaid-syntax';
 import { toModelMermaid, toSourceMermaid } from './model-diagram';
@@ -10,7 +9,7 @@ const WORKSPACE = path.resolve(__dirname, '../../../..');
 let catalog: Catalog;
 
 beforeAll(async () => {
-  catalog = (await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'))).catalog!;
+  catalog = (await loadSpecsFolder(WORKSPACE, 'specs')).catalog!;
 });
 
 describe('Mermaid diagrams', () => {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import { type Catalog } from '../catalog';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { columnSql } from './describe';
 import { toWorkbook } from './workbook';
 
@@ -13,7 +12,7 @@ let bytes: Buffer;
 let workbook: Workbook;
 
 beforeAll(async () => {
-  catalog = (await loadCatalog(WORKSPACE, await findSpecFiles(WORKSPACE, 'specs'))).catalog!;
+  catalog = (await loadSpecsFolder(WORKSPACE, 'specs')).catalog!;
   bytes = await toWorkbook(catalog);
   workbook = new Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

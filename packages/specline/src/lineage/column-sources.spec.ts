@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type Model } from '../catalog';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 import { modelColumnLineage } from './column-lineage';
 
 const FILES: Record<string, string> = {
@@ -47,7 +46,7 @@ describe('column lineage', () => {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), text);
       }
-      const { catalog, diagnostics } = await loadCatalog(root, await findSpecFiles(root));
+      const { catalog, diagnostics } = await loadSpecsFolder(root, 'specs');
       expect(diagnostics).toEqual([]);
       const edges = modelColumnLineage(catalog!.datasets.get('stg_x') as Model, catalog!.datasets).map(
         (e) => `${e.sourceDataset}.${e.sourceColumn} -> ${e.targetColumn}`,

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { findSpecFiles } from '../spec/find-spec-files';
 import { loadSpecs } from '../spec/load-specs';
+import { specSourceOf, type SpecSource } from '../spec/spec-source';
 import { initSql } from '../sql';
 import { checkConstitutionRules } from '../validate';
 import { buildCatalog } from '../catalog/build-catalog';
@@ -18,12 +18,14 @@ export interface LoadedCatalog {
 /**
  * The one entry point from spec files to the resolved model, in ordered passes:
  * read and parse -> JSON Schema -> build and resolve references -> constitution rules.
+ * `from` is the workspace root on disk, or another source (a generator's Nx Tree).
  */
-export async function loadCatalog(workspaceRoot: string, files: readonly string[]): Promise<LoadedCatalog> {
+export async function loadCatalog(from: string | SpecSource, files: readonly string[]): Promise<LoadedCatalog> {
   await initSql();
-  const { loaded, diagnostics, rejected } = await loadSpecs(workspaceRoot, files);
+  const source = specSourceOf(from);
+  const { loaded, diagnostics, rejected } = await loadSpecs(source, files);
   const constitutionPath = files.find((f) => /(^|\/)constitution\.(ya?ml|json)$/.test(f));
-  const built = buildCatalog(loaded, { fileExists: (file) => existsSync(path.join(workspaceRoot, file)), constitutionPath });
+  const built = buildCatalog(loaded, { fileExists: (file) => source.exists(file), constitutionPath });
   const all = [...diagnostics, ...built.diagnostics];
   if (built.catalog) {
     const docs = new Map(loaded.map((s) => [s.doc.file, s.doc]));
@@ -35,4 +37,19 @@ export async function loadCatalog(workspaceRoot: string, files: readonly string[
     );
   }
   return { catalog: built.catalog, diagnostics: all.sort(compareDiagnostics), rejected };
+}
+
+/**
+ * Lists the specs folder and loads it; a folder that cannot be listed is one more
+ * diagnostic. `scope` narrows the files (an executor loads only what its tasks need).
+ */
+export async function loadSpecsFolder(
+  from: string | SpecSource,
+  specsDir: string,
+  scope?: (files: readonly string[]) => readonly string[] | undefined,
+): Promise<LoadedCatalog> {
+  const source = specSourceOf(from);
+  const found = await findSpecFiles(source, specsDir);
+  const loaded = await loadCatalog(source, scope?.(found.files) ?? found.files);
+  return { ...loaded, diagnostics: [...found.diagnostics, ...loaded.diagnostics].sort(compareDiagnostics) };
 }

@@ -1,5 +1,5 @@
 import type { ProjectConfiguration } from '@nx/devkit';
-import { loadCatalog } from '../load/load-catalog';
+import { loadSpecsFolder } from '../load';
 import { generateCatalogCode, generateDatasetCode } from '../emitters';
 import { findSpecFiles } from '../spec';
 import { WORKSPACE_ROOT } from '../../test-support/example-catalog';
@@ -15,7 +15,7 @@ import { createNodes } from './create-nodes';
 type Projects = Record<string, ProjectConfiguration>;
 
 async function projectsOf(root: string): Promise<Projects> {
-  const files = await findSpecFiles(root, 'specs');
+  const { files } = await findSpecFiles(root, 'specs');
   const results = await createNodes[1](files, { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
   return Object.fromEntries(
     results
@@ -26,7 +26,7 @@ async function projectsOf(root: string): Promise<Projects> {
 
 /** Every generated file of every dataset, and of the catalog, keyed by project and path. */
 async function generatedCode(root: string): Promise<Map<string, string>> {
-  const { catalog } = await loadCatalog(root, await findSpecFiles(root, 'specs'));
+  const { catalog } = await loadSpecsFolder(root, 'specs');
   if (!catalog) throw new Error('the example catalog did not load');
   const files = new Map<string, string>();
   for (const dataset of catalog.datasets.values())

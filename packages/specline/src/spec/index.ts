@@ -1,4 +1,5 @@
 export * from './find-spec-files';
+export * from './spec-source';
 export * from './load-specs';
 export * from './read';
 export * from './schema';

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { LoadedSpec } from './loaded-spec';
 import { readSpecFile } from './read';
+import { specSourceOf, type SpecSource } from './spec-source';
 import { validateSchema } from './schema';
 
 export interface LoadedSpecs {
@@ -11,12 +12,13 @@ export interface LoadedSpecs {
 }
 
 /** Reads, parses and schema-checks each file. A bad file is reported and skipped, never fatal. */
-export async function loadSpecs(workspaceRoot: string, files: readonly string[]): Promise<LoadedSpecs> {
+export async function loadSpecs(from: string | SpecSource, files: readonly string[]): Promise<LoadedSpecs> {
+  const source = specSourceOf(from);
   const loaded: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const rejected: string[] = [];
   for (const file of files) {
-    const parsed = await readSpecFile(workspaceRoot, file);
+    const parsed = await readSpecFile(source, file);
     if (!parsed.ok) {
       diagnostics.push(...parsed.diagnostics);
       rejected.push(file);

@@ -37,4 +37,17 @@ describe('property-based tests', () => {
     // Shrunk: one customer, changed or dropped in the second load, is enough.
     expect(scd2.message!.match(/- \{ customer_id/g)!.length).toBeLessThanOrEqual(2);
   });
+
+  it('report an implementation that throws by its message, without a stack trace', async () => {
+    const catalog = await exampleCatalog();
+    const model = catalog.models.find((candidate) => candidate.name === 'stg_customers')!;
+    const throwing: ModelImplementation = { label: 'a SELECT that raises', select: "SELECT error('boom: cannot cast the phone')" };
+    const results = await runPropertyTests(catalog, model, throwing);
+    const errors = results.filter((result) => result.status === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    // The engine's own message (a binder or run-time error), and the input that causes it.
+    for (const error of errors)
+      expect(error.message).toMatch(/it fails on this input: .*Error[^]*Minimal input, ready to paste under unit_tests:\ngiven:/);
+    for (const result of results) expect(result.message ?? '').not.toMatch(/\n\s+at /);
+  });
 });

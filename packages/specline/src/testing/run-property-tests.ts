@@ -63,10 +63,17 @@ async function checkInvariant(
   if (!details.counterexample)
     return { status: 'error' as const, message: `${invariant.name}: ${String(details.errorInstance ?? 'the property threw')}` };
   const [snapshots] = details.counterexample;
-  const violation = await invariant.check(context, snapshots).catch((error: unknown) => (error as Error).stack ?? String(error));
+  // Replaying the shrunk case can throw (the implementation fails on that input, e.g. a
+  // conversion error): that is the finding, reported by its message; a stack trace would
+  // only show Specline's own frames.
+  let thrown: string | undefined;
+  const violation = await invariant.check(context, snapshots).catch((error: unknown) => {
+    thrown = error instanceof Error ? error.message : String(error);
+    return `it fails on this input: ${thrown}`;
+  });
   const blocks = snapshots.map((given, index) => (snapshots.length > 1 ? `# load ${index + 1}\n` : '') + givenYaml(given));
   return {
-    status: 'failed' as const,
+    status: thrown === undefined ? ('failed' as const) : ('error' as const),
     message: [
       `${model.file}: property "${invariant.name}" fails for ${implementation.label} after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s):`,
       `  ${(violation ?? 'the invariant failed').replace(/\n/g, '\n  ')}`,

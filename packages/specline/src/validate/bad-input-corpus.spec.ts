@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec';
+import { loadSpecsFolder } from '../load';
 
 /**
  * The bad-input corpus: malformed, contradictory and hostile specs. Each case must give
@@ -488,7 +487,7 @@ describe('the bad-input corpus', () => {
       'specs/sources/erp/order.yaml':
         'kind: source\nname: order\nsystem: erp\ncolumns:\n  - name: order\n    type: INT64\n    tests: [{ expression: "{column} > 0" }]\n',
     });
-    const { diagnostics, catalog } = await loadCatalog(root, await findSpecFiles(root));
+    const { diagnostics, catalog } = await loadSpecsFolder(root, 'specs');
     expect(diagnostics).toEqual([]);
     const test = catalog!.datasets.get('erp_order')!.columns[0].tests[0];
     expect(test.kind === 'expression' && test.expression.text).toBe('`order` > 0');
@@ -496,14 +495,14 @@ describe('the bad-input corpus', () => {
 
   it('accepts the base workspace the cases start from', async () => {
     write({});
-    const { diagnostics, catalog } = await loadCatalog(root, await findSpecFiles(root));
+    const { diagnostics, catalog } = await loadSpecsFolder(root, 'specs');
     expect(diagnostics).toEqual([]);
     expect(catalog?.models.map((m) => m.name)).toEqual(['stg_customers']);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
     write(testCase.files);
-    const { diagnostics } = await loadCatalog(root, await findSpecFiles(root));
+    const { diagnostics } = await loadSpecsFolder(root, 'specs');
     const found = diagnostics.filter((d) => d.code === testCase.code);
     const where = found.map((d) => `${d.location.file}:${d.location.line}:${d.location.column}`);
     expect(where).toContain(testCase.at);

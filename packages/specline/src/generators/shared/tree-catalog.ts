@@ -1,34 +1,34 @@
 import type { Tree } from '@nx/devkit';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { loadCatalog, type LoadedCatalog } from '../../load';
-import { findSpecFiles } from '../../spec';
+import { loadSpecsFolder, type LoadedCatalog } from '../../load';
+import type { SpecSource } from '../../spec';
 
 /**
- * Loads the catalog as the tree holds it, pending generator changes included. The loader
- * reads from disk (it needs positions for diagnostics), so the specs folder is copied to a
- * temporary directory that is removed afterwards; nothing in the workspace is touched,
+ * Loads the catalog as the tree holds it, pending generator changes included, through the
+ * same loader the executors use: nothing is copied and nothing in the workspace is touched,
  * which keeps --dry-run honest.
  */
-export async function loadTreeCatalog(tree: Tree, specsDir: string): Promise<LoadedCatalog> {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'specline-gen-'));
-  try {
-    copyTreeFolder(tree, specsDir, scratch);
-    return await loadCatalog(scratch, await findSpecFiles(scratch, specsDir));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+export function loadTreeCatalog(tree: Tree, specsDir: string): Promise<LoadedCatalog> {
+  return loadSpecsFolder(treeSource(tree), specsDir);
 }
 
-function copyTreeFolder(tree: Tree, folder: string, root: string): void {
-  for (const child of tree.children(folder)) {
-    const relative = `${folder}/${child}`;
-    if (tree.isFile(relative)) {
-      mkdirSync(path.join(root, folder), { recursive: true });
-      writeFileSync(path.join(root, relative), tree.read(relative) ?? Buffer.alloc(0));
-    } else {
-      copyTreeFolder(tree, relative, root);
-    }
-  }
+/** An Nx Tree as a spec source. The Tree reports a missing path as null, not as an error. */
+export function treeSource(tree: Tree): SpecSource {
+  const missing = (file: string) => Object.assign(new Error(`${file} does not exist`), { code: 'ENOENT' });
+  return {
+    list: async (folder) => {
+      if (!tree.exists(folder)) throw missing(folder);
+      if (tree.isFile(folder)) throw Object.assign(new Error(`${folder} is a file`), { code: 'ENOTDIR' });
+      return tree.children(folder).map((name) => ({ name, isFolder: !tree.isFile(`${folder}/${name}`) }));
+    },
+    sizeOf: async (file) => {
+      if (!tree.exists(file)) throw missing(file);
+      return tree.isFile(file) ? (tree.read(file)?.length ?? 0) : undefined;
+    },
+    read: async (file) => {
+      const content = tree.read(file);
+      if (content === null) throw missing(file);
+      return content;
+    },
+    exists: (file) => tree.exists(file),
+  };
 }

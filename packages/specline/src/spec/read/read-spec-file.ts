@@ -1,15 +1,16 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../../diagnostics';
 import { MAX_SPEC_BYTES, SPEC_EXTENSIONS } from './limits';
+import { specSourceOf, type SpecSource } from '../spec-source';
 import { parseSpecText, type ParseOutcome } from './parse-spec-text';
 
 /**
  * Reads and parses one spec file. `file` is workspace-relative (it appears in diagnostics);
- * `workspaceRoot` is where it is resolved from. The size is checked before reading so a
- * huge file costs nothing.
+ * `from` is the workspace root, or the source it is read from. The size is checked before
+ * reading so a huge file costs nothing.
  */
-export async function readSpecFile(workspaceRoot: string, file: string): Promise<ParseOutcome> {
+export async function readSpecFile(from: string | SpecSource, file: string): Promise<ParseOutcome> {
+  const source = specSourceOf(from);
   const start = { file, line: 1, column: 1 };
   const fail = (diagnostic: Omit<Diagnostic, 'severity' | 'location' | 'pointer'>): ParseOutcome => ({
     ok: false,
@@ -23,19 +24,18 @@ export async function readSpecFile(workspaceRoot: string, file: string): Promise
       hint: 'Name spec files *.yaml, *.yml or *.json.',
     });
   }
-  const absolute = path.resolve(workspaceRoot, file);
   let text: string;
   try {
-    const stat = await fs.stat(absolute);
-    if (!stat.isFile()) return fail({ code: 'FILE001', message: 'The path is not a regular file.', hint: 'Point at a spec file.' });
-    if (stat.size > MAX_SPEC_BYTES) {
+    const size = await source.sizeOf(file);
+    if (size === undefined) return fail({ code: 'FILE001', message: 'The path is not a regular file.', hint: 'Point at a spec file.' });
+    if (size > MAX_SPEC_BYTES) {
       return fail({
         code: 'FILE002',
-        message: `The file is ${stat.size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes.`,
+        message: `The file is ${size} bytes; a spec may be at most ${MAX_SPEC_BYTES} bytes.`,
         hint: 'Split it into one spec per dataset, and keep sample data in a seed CSV.',
       });
     }
-    text = await fs.readFile(absolute, 'utf8');
+    text = Buffer.from(await source.read(file)).toString('utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return fail({ code: 'FILE001', message: `The file cannot be read (${reason}).`, hint: 'Check that it exists and is readable.' });

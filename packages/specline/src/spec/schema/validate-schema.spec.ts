@@ -34,7 +34,7 @@ describe('validateSchema', () => {
   });
 
   it('accepts every example spec, and each names a $schema that exists for its kind', async () => {
-    const files = await findSpecFiles(WORKSPACE, 'specs');
+    const { files } = await findSpecFiles(WORKSPACE, 'specs');
     expect(files.length).toBeGreaterThan(15);
     for (const file of files) {
       const text = readFileSync(path.join(WORKSPACE, file), 'utf8');
