@@ -1,50 +1,22 @@
-/**
- * SQL dialect names, exactly as polyglot spells them. The list is a constant rather than a
- * call to polyglot's getDialects() so that specs can be validated before the WASM module is
- * loaded; polyglot-runtime.spec.ts fails if the two ever drift apart.
- */
-export const KNOWN_DIALECTS = [
-  'generic',
-  'postgresql',
-  'mysql',
-  'bigquery',
-  'snowflake',
-  'duckdb',
-  'sqlite',
-  'hive',
-  'spark',
-  'trino',
-  'presto',
-  'redshift',
-  'tsql',
-  'oracle',
-  'clickhouse',
-  'databricks',
-  'athena',
-  'teradata',
-  'doris',
-  'starrocks',
-  'materialize',
-  'risingwave',
-  'singlestore',
-  'cockroachdb',
-  'tidb',
-  'druid',
-  'solr',
-  'tableau',
-  'dune',
-  'fabric',
-  'drill',
-  'dremio',
-  'exasol',
-  'datafusion',
-] as const;
+import { Dialect } from '@polyglot-sql/sdk';
+import { sqlProblem, type SqlProblem } from './sql-problem';
 
-/** One of KNOWN_DIALECTS. Typed as string because dialect names arrive from YAML. */
+/**
+ * Dialect names are polyglot's own: its Dialect enum is plain JavaScript, so a name from a spec
+ * can be checked before the WASM module is loaded. polyglot-runtime.spec.ts checks that the enum
+ * and the loaded module's getDialects() agree.
+ */
+const KNOWN_DIALECTS: readonly Dialect[] = Object.values(Dialect);
+
+/** A dialect name as written in a spec, not yet checked; isKnownDialect narrows it to polyglot's Dialect. */
 export type SqlDialect = string;
 
 const known: ReadonlySet<string> = new Set(KNOWN_DIALECTS);
 
-export function isKnownDialect(name: string): boolean {
+export function isKnownDialect(name: SqlDialect): name is Dialect {
   return known.has(name);
+}
+
+export function unknownDialect(name: SqlDialect): SqlProblem {
+  return sqlProblem('SQL005', `The SQL dialect '${String(name)}' is unknown.`, `Use one of: ${KNOWN_DIALECTS.join(', ')}.`);
 }

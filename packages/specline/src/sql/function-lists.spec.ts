@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { Dialect } from '@polyglot-sql/sdk';
 import { CHECKED_DIALECTS, functionListFile } from './function-lists';
 import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
@@ -20,7 +21,7 @@ describe('function lists', () => {
     const rows = (await connection.runAndReadAll(DUCKDB_QUERY)).getRowObjects();
     connection.closeSync();
     instance.closeSync();
-    expect([...functionListFile('duckdb')]).toEqual(rows.map((row) => String(row['name'])).sort());
+    expect([...functionListFile(Dialect.DuckDB)]).toEqual(rows.map((row) => String(row['name'])).sort());
   });
 
   const bin = postgresBinDir();
@@ -30,7 +31,7 @@ describe('function lists', () => {
       const server = startThrowawayPostgres(bin as string);
       try {
         const names = server.query(`${POSTGRES_QUERY};`).split('\n').filter(Boolean);
-        expect([...functionListFile('postgresql')]).toEqual(names.sort());
+        expect([...functionListFile(Dialect.PostgreSQL)]).toEqual(names.sort());
       } finally {
         server.stop();
       }

@@ -1,6 +1,6 @@
+import { Dialect } from '@polyglot-sql/sdk';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SqlDialect } from './dialects';
 import { tokenizeSql } from './sql-tokens';
 
 /**
@@ -11,13 +11,15 @@ import { tokenizeSql } from './sql-tokens';
  * generated from the engines by the scripts beside them; the others are curated from the
  * documentation page named in their header. Dialects without a list are not checked.
  */
-export const CHECKED_DIALECTS = ['bigquery', 'duckdb', 'postgresql', 'snowflake', 'spark'] as const;
+export const CHECKED_DIALECTS = [Dialect.BigQuery, Dialect.DuckDB, Dialect.PostgreSQL, Dialect.Snowflake, Dialect.Spark] as const;
+
+type CheckedDialect = (typeof CHECKED_DIALECTS)[number];
 
 /**
  * Grammar that reads like a call but is not in the engine's function catalog (pg_proc,
  * duckdb_functions()): the parser turns it into an expression node.
  */
-const SYNTAX_FORMS: Readonly<Record<string, readonly string[]>> = {
+const SYNTAX_FORMS: Readonly<Partial<Record<CheckedDialect, readonly string[]>>> = {
   // https://duckdb.org/docs/stable/sql/expressions/overview (CAST, CASE, COALESCE, IF, EXTRACT are parser rewrites)
   duckdb: [
     'cast',
@@ -55,10 +57,10 @@ const SYNTAX_FORMS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-const lists = new Map<string, ReadonlySet<string> | undefined>();
+const lists = new Map<Dialect, ReadonlySet<string> | undefined>();
 
 /** Lower-case function names `dialect` has, or undefined when the dialect is not checked. */
-export function functionsOf(dialect: SqlDialect): ReadonlySet<string> | undefined {
+function functionsOf(dialect: Dialect): ReadonlySet<string> | undefined {
   if (!lists.has(dialect)) lists.set(dialect, readList(dialect));
   return lists.get(dialect);
 }
@@ -67,7 +69,7 @@ export function functionsOf(dialect: SqlDialect): ReadonlySet<string> | undefine
  * The names in `names` (functionNames of `sql`) that `dialect` does not have, in order. A name
  * written only as a type after AS, as in CAST(x AS DECIMAL(38, 9)), is a type, not a call.
  */
-export function unknownFunctions(sql: string, names: readonly string[], dialect: SqlDialect): string[] {
+export function unknownFunctions(sql: string, names: readonly string[], dialect: Dialect): string[] {
   const known = functionsOf(dialect);
   const unknown = known ? names.filter((name) => !known.has(name.toLowerCase())) : [];
   if (unknown.length === 0) return unknown;
@@ -84,12 +86,13 @@ export function unknownFunctions(sql: string, names: readonly string[], dialect:
 }
 
 /** The names in functions/<dialect>.txt, without comment lines. */
-export function functionListFile(dialect: SqlDialect): readonly string[] {
+export function functionListFile(dialect: CheckedDialect): readonly string[] {
   const text = fs.readFileSync(path.join(__dirname, 'functions', `${dialect}.txt`), 'utf8');
   return text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-function readList(dialect: SqlDialect): ReadonlySet<string> | undefined {
-  if (!(CHECKED_DIALECTS as readonly string[]).includes(dialect)) return undefined;
-  return new Set([...functionListFile(dialect), ...(SYNTAX_FORMS[dialect] ?? [])]);
+function readList(dialect: Dialect): ReadonlySet<string> | undefined {
+  const checked = CHECKED_DIALECTS.find((candidate) => candidate === dialect);
+  if (checked === undefined) return undefined;
+  return new Set([...functionListFile(checked), ...(SYNTAX_FORMS[checked] ?? [])]);
 }

@@ -1,4 +1,5 @@
-import { initSql, parseExpression, type FragmentKind, type ParsedExpression, type SqlProblem } from './index';
+import { initSql, parseExpression, type FragmentKind, type ParsedExpression } from './index';
+import type { SqlProblem } from './sql-problem';
 
 beforeAll(() => initSql());
 

@@ -2,7 +2,7 @@ import type * as polyglot from '@polyglot-sql/sdk';
 import { aggregateFacts } from './aggregate-facts';
 import { nodeType } from './ast-nodes';
 import { type ColumnRef, columnRefs } from './column-refs';
-import { isKnownDialect, KNOWN_DIALECTS, type SqlDialect } from './dialects';
+import { isKnownDialect, type SqlDialect, unknownDialect } from './dialects';
 import { checkExpressionShape } from './expression-shape';
 import { EXPRESSION_PREFIX, fragmentOffset, polyglotReason, type SqlToken, tokenizeFragment } from './sql-tokens';
 import { functionNames } from './function-names';
@@ -30,7 +30,7 @@ export interface ParsedExpression {
 
 export type ParseResult = { ok: true; expression: ParsedExpression } | { ok: false; problem: SqlProblem };
 
-export const MAX_FRAGMENT_LENGTH = 10_000;
+const MAX_FRAGMENT_LENGTH = 10_000;
 
 /**
  * Parses a spec fragment as exactly one scalar or boolean expression. This is a security
@@ -38,14 +38,11 @@ export const MAX_FRAGMENT_LENGTH = 10_000;
  * so anything that is not one plain expression is refused with a problem, never thrown.
  */
 export function parseExpression(text: string, dialect: SqlDialect, kind: FragmentKind): ParseResult {
-  // Catalogs repeat fragments (TRIM(s.name), keys in join conditions) and transpiling parses each again.
-  return rememberedParse(JSON.stringify([dialect, kind, text]));
+  return rememberedParse(text, dialect, kind);
 }
 
-const rememberedParse = remembered((key) => {
-  const [dialect, kind, text] = JSON.parse(key) as [SqlDialect, FragmentKind, string];
-  return parseGuarded(text, dialect, kind);
-});
+// Catalogs repeat fragments (TRIM(s.name), keys in join conditions) and transpiling parses each again.
+const rememberedParse = remembered(parseGuarded);
 
 function parseGuarded(text: string, dialect: SqlDialect, kind: FragmentKind): ParseResult {
   try {
@@ -83,7 +80,7 @@ function parseChecked(text: string, dialect: SqlDialect, kind: FragmentKind): Pa
   const lexical = checkTokens(text, tokenized.tokens);
   if (lexical) return fail(lexical);
 
-  const parsed = polyglotApi().parse(EXPRESSION_PREFIX + text, dialect as polyglot.Dialect);
+  const parsed = polyglotApi().parse(EXPRESSION_PREFIX + text, dialect);
   if (!parsed.success) return fail(classifyParseFailure(text, dialect, parsed));
   const shape = checkExpressionShape(parsed.ast, text, tokenized.tokens);
   if (!shape.ok) return shape;
@@ -110,8 +107,8 @@ function parseChecked(text: string, dialect: SqlDialect, kind: FragmentKind): Pa
  * `DROP TABLE x` does not parse behind SELECT, but it does parse on its own: then the honest
  * message is "this is a statement", not "syntax error at DROP".
  */
-function classifyParseFailure(text: string, dialect: SqlDialect, failure: polyglot.ParseResult): SqlProblem {
-  const alone = polyglotApi().parse(text, dialect as polyglot.Dialect);
+function classifyParseFailure(text: string, dialect: polyglot.Dialect, failure: polyglot.ParseResult): SqlProblem {
+  const alone = polyglotApi().parse(text, dialect);
   const statement = alone.success && alone.ast.length === 1 ? nodeType(alone.ast[0]) : undefined;
   if (statement === 'select') {
     return sqlProblem(
@@ -154,10 +151,6 @@ function misplacedAggregate(
     'Compute the aggregate in a model column first and compare against that column here.',
     at,
   );
-}
-
-export function unknownDialect(dialect: string): SqlProblem {
-  return sqlProblem('SQL005', `The SQL dialect '${String(dialect)}' is unknown.`, `Use one of: ${KNOWN_DIALECTS.join(', ')}.`);
 }
 
 function fail(problem: SqlProblem): ParseResult {

@@ -24,10 +24,6 @@ export function initSql(): Promise<void> {
   return pending;
 }
 
-export function isSqlReady(): boolean {
-  return ready;
-}
-
 export function polyglotApi(): typeof polyglot {
   if (!ready) throw new SqlNotReadyError();
   return polyglot;

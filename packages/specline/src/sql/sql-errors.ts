@@ -1,10 +1,10 @@
 /**
  * Infrastructure faults only. Bad SQL is reported as a SqlProblem value; these are thrown
- * when the caller broke a contract (called before initSql) or polyglot itself failed.
+ * when the caller broke a contract: called before initSql, or passed no identifier.
  */
 export class SqlError extends Error {
   constructor(
-    readonly code: 'SQL_NOT_READY' | 'SQL_FORMAT_FAILED' | 'SQL_BAD_ARGUMENT',
+    readonly code: 'SQL_NOT_READY' | 'SQL_BAD_ARGUMENT',
     message: string,
   ) {
     super(message);

@@ -34,8 +34,8 @@ interface RawToken {
 }
 
 /** Tokens of any SQL text, with offsets converted from polyglot's code points to UTF-16. */
-export function tokenizeSql(sql: string, dialect: string): TokenizeOutcome {
-  const result = polyglotApi().tokenize(sql, dialect as polyglot.Dialect);
+export function tokenizeSql(sql: string, dialect: polyglot.Dialect): TokenizeOutcome {
+  const result = polyglotApi().tokenize(sql, dialect);
   if (!result.success || !result.tokens) {
     const offset = codePointToUtf16(sql, result.errorStart ?? 0);
     return {
@@ -54,7 +54,7 @@ export function tokenizeSql(sql: string, dialect: string): TokenizeOutcome {
 }
 
 /** Tokens of a fragment read behind EXPRESSION_PREFIX, offsets relative to the fragment. */
-export function tokenizeFragment(text: string, dialect: string): TokenizeOutcome {
+export function tokenizeFragment(text: string, dialect: polyglot.Dialect): TokenizeOutcome {
   const shift = (offset: number): number => Math.min(text.length, Math.max(0, offset - EXPRESSION_PREFIX.length));
   const result = tokenizeSql(EXPRESSION_PREFIX + text, dialect);
   if (!result.ok) return { ok: false, problem: { ...result.problem, offset: shift(result.problem.offset) } };

@@ -1,4 +1,6 @@
-import { initSql, SEMANTIC_CORRECTIONS, transpileExpression, transpileStatement, type TranspileResult } from './index';
+import { CORRECTIONS_FROM_BIGQUERY } from './corrections/from-bigquery';
+import { initSql, transpileExpression } from './index';
+import type { TranspileResult } from './transpile';
 
 beforeAll(() => initSql());
 
@@ -164,7 +166,9 @@ describe('transpileExpression: semantic corrections', () => {
 
   it('has a checked case for every target of every correction', () => {
     const covered = new Set(CORRECTION_CASES.map(([name, , target]) => `${name}/${target}`));
-    const required = SEMANTIC_CORRECTIONS.flatMap((entry) => Object.keys(entry.targets).map((target) => `${entry.names[0]}/${target}`));
+    const required = Object.entries(CORRECTIONS_FROM_BIGQUERY).flatMap(([target, table]) =>
+      Object.keys(table).map((name) => `${name}/${target}`),
+    );
     expect(required.filter((pair) => !covered.has(pair))).toEqual([]);
   });
 
@@ -240,24 +244,6 @@ describe('transpileExpression: every function of the output exists in the target
       'COALESCE(EXTRACT(YEAR FROM c.d), 0)',
     );
     expect(sql(transpileExpression("IF(c.a > 1, 'x', 'y')", 'bigquery', 'duckdb'))).toBe("IF(c.a > 1, 'x', 'y')");
-  });
-});
-
-describe('transpileStatement', () => {
-  it('translates a whole query and applies the corrections inside it', () => {
-    const query =
-      "SELECT c.id, REGEXP_CONTAINS(c.email, r'@example\\.com$') AS is_test, SAFE_CAST(c.ltv AS NUMERIC) AS ltv FROM crm.customers AS c WHERE REGEXP_CONTAINS(c.email, '@')";
-    expect(sql(transpileStatement(query, 'bigquery', 'snowflake'))).toBe(
-      "SELECT c.id, REGEXP_INSTR(c.email, '@example\\\\.com$') > 0 AS is_test, TRY_CAST(c.ltv AS DECIMAL(38, 9)) AS ltv FROM crm.customers AS c WHERE REGEXP_INSTR(c.email, '@') > 0",
-    );
-  });
-
-  it('refuses more than one statement and syntax errors', () => {
-    expect(transpileStatement('SELECT 1; SELECT 2', 'bigquery', 'duckdb')).toMatchObject({ ok: false, problem: { code: 'SQL002' } });
-    expect(transpileStatement('SELECT FROM WHERE', 'bigquery', 'duckdb')).toMatchObject({
-      ok: false,
-      problem: { code: 'SQL001', offset: 12 },
-    });
   });
 });
 

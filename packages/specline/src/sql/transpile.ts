@@ -1,14 +1,13 @@
-import { remembered } from './remembered';
 import type * as polyglot from '@polyglot-sql/sdk';
-import { markCorrections, spliceCorrections } from './apply-corrections';
-import { isKnownDialect, type SqlDialect } from './dialects';
-import { parseExpression, unknownDialect } from './parse-expression';
+import { markCorrections, spliceCorrections } from './corrections/apply-corrections';
+import { isKnownDialect, type SqlDialect, unknownDialect } from './dialects';
+import { unknownFunctions } from './function-lists';
+import { parseExpression } from './parse-expression';
 import { polyglotApi } from './polyglot-runtime';
+import { remembered } from './remembered';
 import { SqlError } from './sql-errors';
 import { sqlProblem, type SqlProblem } from './sql-problem';
-import { codePointToUtf16 } from './text-offsets';
 import { EXPRESSION_PREFIX, polyglotReason } from './sql-tokens';
-import { unknownFunctions } from './function-lists';
 
 export type TranspileResult = { ok: true; sql: string } | { ok: false; problem: SqlProblem };
 
@@ -18,21 +17,19 @@ export type TranspileResult = { ok: true; sql: string } | { ok: false; problem: 
  * semantic corrections applied; the output must again parse as one expression in the target.
  */
 export function transpileExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
-  // Each emitter and the catalog-wide build.sql ask for the same translations.
-  return rememberedTranslation(JSON.stringify([from, to, text]));
+  return rememberedTranslation(text, from, to);
 }
 
-const rememberedTranslation = remembered((key) => {
-  const [from, to, text] = JSON.parse(key) as [SqlDialect, SqlDialect, string];
-  return translateExpression(text, from, to);
-});
+// Each emitter and the catalog-wide build.sql ask for the same translations.
+const rememberedTranslation = remembered(translateExpression);
 
 function translateExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
   return guarded(() => {
     if (!isKnownDialect(to)) return fail(unknownDialect(to));
+    if (!isKnownDialect(from)) return fail(unknownDialect(from));
     const parsed = parseExpression(text, from, 'expression');
     if (!parsed.ok) return parsed;
-    const statement = polyglotApi().parse(EXPRESSION_PREFIX + text, from as polyglot.Dialect);
+    const statement = polyglotApi().parse(EXPRESSION_PREFIX + text, from);
     if (!statement.success)
       return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(statement.error)}.`, 'Fix the expression.'));
     const translated = translate(statement.ast, text, from, to);
@@ -48,45 +45,19 @@ function translateExpression(text: string, from: SqlDialect, to: SqlDialect): Tr
   });
 }
 
-/** A whole statement (a SELECT, usually) in, the same statement in the target dialect out. */
-export function transpileStatement(sql: string, from: SqlDialect, to: SqlDialect): TranspileResult {
-  return guarded(() => {
-    if (!isKnownDialect(from)) return fail(unknownDialect(from));
-    if (!isKnownDialect(to)) return fail(unknownDialect(to));
-    const parsed = polyglotApi().parse(sql, from as polyglot.Dialect);
-    if (!parsed.success) {
-      return fail(
-        sqlProblem(
-          'SQL001',
-          `The SQL has a syntax error: ${polyglotReason(parsed.error)}.`,
-          'Fix the statement at the marked position.',
-          codePointToUtf16(sql, parsed.errorStart ?? 0),
-        ),
-      );
-    }
-    if (parsed.ast.length !== 1) {
-      return fail(
-        sqlProblem(
-          'SQL002',
-          `The SQL holds ${parsed.ast.length} statements; transpileStatement takes exactly one.`,
-          'Transpile each statement on its own.',
-        ),
-      );
-    }
-    return translate(parsed.ast, sql, from, to);
-  });
-}
-
-function translate(statements: readonly unknown[], sourceText: string, from: SqlDialect, to: SqlDialect): TranspileResult {
+function translate(
+  statements: polyglot.ast.Expression[],
+  sourceText: string,
+  from: polyglot.Dialect,
+  to: polyglot.Dialect,
+): TranspileResult {
   const api = polyglotApi();
   const marked = markCorrections(statements, from, to, sourceText);
   if (!marked.ok) return marked;
-  const regenerated = api.generate(marked.statement, from as polyglot.Dialect);
+  const regenerated = api.generate(marked.statements, from);
   if (!regenerated.success || regenerated.sql?.length !== 1)
     return fail(internal(`polyglot could not regenerate the ${from} SQL (${regenerated.error ?? 'no output'})`));
-  const result = api.transpile(regenerated.sql[0] as string, from as polyglot.Dialect, to as polyglot.Dialect, {
-    unsupportedLevel: 'raise',
-  });
+  const result = api.transpile(regenerated.sql[0] as string, from, to, { unsupportedLevel: 'raise' });
   if (!result.success || result.sql?.length !== 1) {
     const reason = polyglotReason(result.error ?? 'no output');
     return fail(

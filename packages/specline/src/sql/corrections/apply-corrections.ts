@@ -1,12 +1,13 @@
-import { nodeData, nodeType } from './ast-nodes';
+import type * as polyglot from '@polyglot-sql/sdk';
+import { nodeData, nodeType } from '../ast-nodes';
+import { polyglotApi } from '../polyglot-runtime';
+import { sqlProblem, type SqlProblem } from '../sql-problem';
+import { type SqlToken, tokenizeSql } from '../sql-tokens';
 import type { CorrectionPlan, SourceCall } from './correction-plan';
-import type { SqlDialect } from './dialects';
-import { SEMANTIC_CORRECTIONS } from './semantic-corrections';
-import { sqlProblem, type SqlProblem } from './sql-problem';
-import { type SqlToken, tokenizeSql } from './sql-tokens';
+import { correctionFor } from './from-bigquery';
 
 /**
- * Applies SEMANTIC_CORRECTIONS around polyglot's transpile in two steps:
+ * Applies the corrections (from-bigquery.ts) around polyglot's transpile in two steps:
  * 1. markCorrections replaces each call that needs fixing, in the source AST, with a
  *    placeholder call __SPECLINE_FIX_<n>(args…). Polyglot passes unknown calls through and
  *    translates their arguments like any others.
@@ -18,9 +19,15 @@ const PLACEHOLDER_TOKEN = /^__SPECLINE_FIX_(\d+)$/i;
 
 type Rewrite = Extract<CorrectionPlan, { kind: 'rewrite' }>;
 
-export type MarkOutcome = { ok: true; statement: unknown; rewrites: readonly Rewrite[] } | { ok: false; problem: SqlProblem };
+export type MarkOutcome =
+  { ok: true; statements: polyglot.ast.Expression[]; rewrites: readonly Rewrite[] } | { ok: false; problem: SqlProblem };
 
-export function markCorrections(statement: unknown, from: SqlDialect, to: SqlDialect, sourceText: string): MarkOutcome {
+export function markCorrections(
+  statements: readonly polyglot.ast.Expression[],
+  from: polyglot.Dialect,
+  to: polyglot.Dialect,
+  sourceText: string,
+): MarkOutcome {
   if (/__SPECLINE_FIX_/i.test(sourceText)) {
     return {
       ok: false,
@@ -34,28 +41,26 @@ export function markCorrections(statement: unknown, from: SqlDialect, to: SqlDia
   }
   const rewrites: Rewrite[] = [];
   let refused: SqlProblem | undefined;
-  const mapNode = (value: unknown): unknown => {
-    if (refused || value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map(mapNode);
-    // Children first, so a correction inside another call's argument is marked too.
-    const mapped = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapNode(child)]));
-    const call = sourceCall(mapped);
-    const plan = call && planFor(call, from, to);
-    if (!call || !plan) return mapped;
+  // `leave` sees a node after its children, so a correction inside another call's argument is marked too.
+  const leave = (node: polyglot.ast.Expression): polyglot.ast.Expression | undefined => {
+    const call = sourceCall(node);
+    const plan = call && correctionFor(call, from, to);
+    if (!call || !plan) return undefined;
     if (plan.kind === 'unsupported') {
       refused ??= sqlProblem('SQL005', `${plan.message} (${from} to ${to})`, plan.hint, nameOffset(sourceText, call.name));
-      return mapped;
+      return undefined;
     }
     rewrites.push(plan);
     return placeholderCall(rewrites.length - 1, plan.carry);
   };
-  const marked = mapNode(statement);
-  return refused ? { ok: false, problem: refused } : { ok: true, statement: marked, rewrites };
+  const { ast } = polyglotApi();
+  const marked = statements.map((statement) => ast.transform(statement, { leave }));
+  return refused ? { ok: false, problem: refused } : { ok: true, statements: marked, rewrites };
 }
 
 export type SpliceOutcome = { ok: true; sql: string } | { ok: false; problem: SqlProblem };
 
-export function spliceCorrections(sql: string, to: SqlDialect, rewrites: readonly Rewrite[]): SpliceOutcome {
+export function spliceCorrections(sql: string, to: polyglot.Dialect, rewrites: readonly Rewrite[]): SpliceOutcome {
   let text = sql;
   // Polyglot may copy an argument (DuckDB LENGTH(x) becomes a CASE naming x twice), so a
   // placeholder can appear more than once: splice until none is left.
@@ -75,11 +80,6 @@ export function spliceCorrections(sql: string, to: SqlDialect, rewrites: readonl
   return { ok: true, sql: text };
 }
 
-function planFor(call: SourceCall, from: SqlDialect, to: SqlDialect): CorrectionPlan | undefined {
-  const entry = SEMANTIC_CORRECTIONS.find((correction) => correction.names.includes(call.name) && correction.sourceDialects.includes(from));
-  return entry?.targets[to]?.(call);
-}
-
 /** Generic calls are `function` nodes carrying their name; SAFE_CAST and CAST are typed nodes. */
 function sourceCall(node: unknown): SourceCall | undefined {
   const type = nodeType(node);
@@ -92,11 +92,11 @@ function sourceCall(node: unknown): SourceCall | undefined {
   return { name: type.toUpperCase(), args: [], data };
 }
 
-function placeholderCall(index: number, args: readonly unknown[]): unknown {
+function placeholderCall(index: number, args: readonly unknown[]): polyglot.ast.Expression {
   return {
     function: {
       name: `${PLACEHOLDER}${index}`,
-      args,
+      args: args as polyglot.ast.Expression[], // source AST nodes, which the corrections read as plain JSON
       distinct: false,
       trailing_comments: [],
       use_bracket_syntax: false,

@@ -1,4 +1,4 @@
-import { nodeData, nodeType } from './ast-nodes';
+import { nodeData, nodeType } from '../ast-nodes';
 
 /**
  * Reading and building the few literal nodes the semantic corrections need. Polyglot keeps

@@ -1,5 +1,3 @@
-import type { SqlDialect } from './dialects';
-
 /** A function call (or typed node such as SAFE_CAST) found in the source AST. */
 export interface SourceCall {
   /** Upper-case name: the written name of a generic call, or the node type (SAFE_CAST, CAST). */
@@ -28,18 +26,26 @@ export type CorrectionPlan =
 /** Returns undefined when polyglot's own translation of this call is already right. */
 export type PlanFor = (call: SourceCall) => CorrectionPlan | undefined;
 
-export interface SemanticCorrection {
-  /** Upper-case names this entry matches. */
-  readonly names: readonly string[];
-  /** Dialects in which the names have the semantics the entry preserves. */
-  readonly sourceDialects: readonly SqlDialect[];
-  readonly targets: Readonly<Partial<Record<SqlDialect, PlanFor>>>;
-}
-
 export function rewrite(carry: readonly unknown[], render: (args: readonly string[]) => string | undefined, atomic = true): CorrectionPlan {
   return { kind: 'rewrite', carry, render, atomic };
 }
 
 export function unsupported(message: string, hint: string): CorrectionPlan {
   return { kind: 'unsupported', message, hint };
+}
+
+/** Rewrites a call of exactly `count` arguments; with any other count it is refused. */
+export function rewriteArgs(call: SourceCall, count: number, render: (args: readonly string[]) => string, atomic = true): CorrectionPlan {
+  if (call.args.length !== count) {
+    return unsupported(
+      `${call.name} with ${call.args.length} arguments cannot be translated safely.`,
+      `Call ${call.name} with exactly ${count} arguments.`,
+    );
+  }
+  return rewrite(call.args, render, atomic);
+}
+
+/** Rewrites a call of one argument; with any other count polyglot's translation stands. */
+export function rewriteOneArg(call: SourceCall, render: (x: string) => string): CorrectionPlan | undefined {
+  return call.args.length === 1 ? rewrite(call.args, ([x]) => (x === undefined ? undefined : render(x))) : undefined;
 }

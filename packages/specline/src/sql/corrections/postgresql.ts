@@ -1,0 +1,44 @@
+import { truncateToUnit } from './bigquery-date-trunc';
+import type { CorrectionTable } from './bigquery-functions';
+import { castToDecimal } from './bigquery-numeric';
+import { divided, elapsed } from './bigquery-timestamp-diff';
+import { rewriteArgs, rewriteOneArg, unsupported } from './correction-plan';
+
+/**
+ * Where polyglot's BigQuery to PostgreSQL translation gives valid but wrong SQL, and the fix
+ * or the refusal. REGEXP_CONTAINS needs none: PostgreSQL's ~ matches part of the string, as
+ * BigQuery's does.
+ */
+export const POSTGRESQL: CorrectionTable = {
+  // BigQuery REGEXP_REPLACE replaces EVERY match; PostgreSQL's only the first one unless given
+  // the 'g' flag: REGEXP_REPLACE(phone, r'[^0-9]', '') would strip a single character.
+  REGEXP_REPLACE: (call) => rewriteArgs(call, 3, ([s, p, r]) => `REGEXP_REPLACE(${s}, ${p}, ${r}, 'g')`),
+  CAST: (call) => castToDecimal(call, 'CAST'),
+  // SAFE_CAST gives NULL when a value does not convert. polyglot turns it into a plain CAST,
+  // which fails the whole query instead, and PostgreSQL has no equivalent.
+  SAFE_CAST: () =>
+    unsupported(
+      'SAFE_CAST has no PostgreSQL equivalent: CAST fails the query where SAFE_CAST gives NULL.',
+      'Use CAST if every value converts, or validate the text with REGEXP_CONTAINS in a CASE first.',
+    ),
+  DATE_TRUNC: truncateToUnit,
+  // polyglot gives AGE(a, b), an interval that becomes a different number altogether.
+  // EXTRACT(EPOCH FROM interval) is exact numeric with microseconds; bigint division truncates toward zero.
+  TIMESTAMP_DIFF: (call) =>
+    elapsed(call, (a, b, _unit, micros) => divided(`CAST(EXTRACT(EPOCH FROM (${a}) - (${b})) * 1000000 AS BIGINT)`, micros, '/'), false),
+  // polyglot gives JSON_EXTRACT_PATH_TEXT(j, '$.a'), which reads '$.a' as one key named "$.a".
+  JSON_VALUE: (call) =>
+    unsupported(
+      `${call.name} cannot be translated to PostgreSQL: polyglot's JSON_EXTRACT_PATH_TEXT reads the JSONPath as a single key.`,
+      'Keep this model off the postgresql target, or extract the field in an upstream model on a dialect that has it.',
+    ),
+  // BigQuery's digests return BYTES and TO_HEX turns BYTES into lower-case hex.
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/hash_functions
+  // https://www.postgresql.org/docs/15/functions-binarystring.html: sha256(bytea), convert_to(text, encoding).
+  // A text column has no sha256; a BYTES argument (no convert_to(bytea)) fails to compile, loudly.
+  SHA256: (call) => rewriteOneArg(call, (x) => `${call.name}(CONVERT_TO(${x}, 'UTF8'))`),
+  // PostgreSQL md5(text) returns hex text; DECODE(…, 'hex') makes it the 16 bytes BigQuery returns.
+  MD5: (call) => rewriteOneArg(call, (x) => `DECODE(MD5(${x}), 'hex')`),
+  // PostgreSQL has no HEX; encode(bytea, 'hex') is lower-case.
+  TO_HEX: (call) => rewriteOneArg(call, (x) => `ENCODE(${x}, 'hex')`),
+};
