@@ -1,5 +1,5 @@
-import { formatDataType, parseDataType } from '../../catalog';
-import { GeneratorError } from '../shared/generator-error';
+import { formatDataType, parseDataType } from '../catalog';
+import { ImportError } from './import-error';
 
 /** A source column as the generator learned it from options, a DDL file or a CSV file. */
 export interface ColumnDraft {
@@ -19,8 +19,7 @@ export function specColumnName(raw: string, origin: string): string {
     .replace(/[^a-z0-9_]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (!IDENTIFIER.test(name)) {
-    throw new GeneratorError(
-      'invalid-option',
+    throw new ImportError(
       `${origin}: the column name "${raw}" cannot become a spec identifier (a letter, then letters, digits or underscores). Rename it in the input.`,
     );
   }
@@ -35,8 +34,7 @@ export function canonicalType(raw: string, origin: string): string {
       ? parseDataType(raw.replace(/\(.*\)\s*$/, ''))
       : undefined);
   if (!parsed) {
-    throw new GeneratorError(
-      'invalid-option',
+    throw new ImportError(
       `${origin}: "${raw}" is not a type Specline knows. Use STRING, INT64, FLOAT64, NUMERIC(p,s), BOOL, DATE, TIMESTAMP, DATETIME, TIME, BYTES or JSON.`,
     );
   }
@@ -65,8 +63,7 @@ export function parseInlineColumns(text: string): ColumnDraft[] {
     .filter((item) => item.length > 0)
     .map((item) => {
       const match = /^([^:]+):(.+?)(!?)$/.exec(item);
-      if (!match)
-        throw new GeneratorError('invalid-option', `--columns: "${item}" is not name:TYPE (add ! for NOT NULL), e.g. lead_id:INT64!`);
+      if (!match) throw new ImportError(`--columns: "${item}" is not name:TYPE (add ! for NOT NULL), e.g. lead_id:INT64!`);
       return { name: specColumnName(match[1], '--columns'), type: canonicalType(match[2].trim(), '--columns'), nullable: match[3] !== '!' };
     });
 }

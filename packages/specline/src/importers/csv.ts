@@ -1,4 +1,4 @@
-import { GeneratorError } from '../shared/generator-error';
+import { ImportError } from './import-error';
 import { specColumnName, type ColumnDraft } from './column-draft';
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -50,16 +50,14 @@ const CANDIDATES: readonly { readonly type: string; readonly test: RegExp }[] = 
  */
 export function inferCsvColumns(text: string, origin: string): ColumnDraft[] {
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0] === ''));
-  if (rows.length === 0) throw new GeneratorError('invalid-option', `${origin}: the file is empty; it needs a header row.`);
+  if (rows.length === 0) throw new ImportError(`${origin}: the file is empty; it needs a header row.`);
   const [header, ...data] = rows;
   const names = header.map((h, i) => specColumnName(h, `${origin}:1 column ${i + 1}`));
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate)
-    throw new GeneratorError('invalid-option', `${origin}:1: the header names ${duplicate} twice. Column names must be unique.`);
+  if (duplicate) throw new ImportError(`${origin}:1: the header names ${duplicate} twice. Column names must be unique.`);
   data.forEach((r, i) => {
     if (r.length !== header.length)
-      throw new GeneratorError(
-        'invalid-option',
+      throw new ImportError(
         `${origin}:${i + 2}: the row has ${r.length} fields, the header ${header.length}. Quote values that contain commas.`,
       );
   });

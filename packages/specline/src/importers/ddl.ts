@@ -1,6 +1,6 @@
 import * as polyglot from '@polyglot-sql/sdk';
-import { initSql, isKnownDialect } from '../../sql';
-import { GeneratorError } from '../shared/generator-error';
+import { initSql, isKnownDialect } from '../sql';
+import { ImportError } from './import-error';
 import { canonicalType, specColumnName, type ColumnDraft } from './column-draft';
 
 export interface DdlTable {
@@ -32,37 +32,28 @@ interface DdlCreateTable {
  */
 export async function readCreateTable(sql: string, dialect: string, origin: string): Promise<DdlTable> {
   if (!isKnownDialect(dialect))
-    throw new GeneratorError(
-      'invalid-option',
-      `--dialect: "${dialect}" is not a SQL dialect polyglot knows, e.g. postgresql, mysql, snowflake, bigquery.`,
-    );
+    throw new ImportError(`--dialect: "${dialect}" is not a SQL dialect polyglot knows, e.g. postgresql, mysql, snowflake, bigquery.`);
   await initSql();
   const result = polyglot.parse(sql, dialect as polyglot.Dialect);
   if (!result.success || !result.ast) {
-    throw new GeneratorError(
-      'invalid-option',
+    throw new ImportError(
       `${origin}:${result.errorLine ?? 1}:${result.errorColumn ?? 1}: the DDL does not parse as ${dialect}: ${result.error}. Fix the statement or pass the --dialect it is written in.`,
     );
   }
   const statements = result.ast as Record<string, unknown>[];
   const creates = statements.filter((s) => 'create_table' in s);
   if (creates.length !== 1 || statements.length !== 1) {
-    throw new GeneratorError(
-      'invalid-option',
+    throw new ImportError(
       `${origin}: expected exactly one CREATE TABLE statement, found ${statements.length} statement(s) of which ${creates.length} CREATE TABLE. Put one table per file.`,
     );
   }
   const create = creates[0]['create_table'] as DdlCreateTable;
   if (create.columns.length === 0)
-    throw new GeneratorError(
-      'invalid-option',
-      `${origin}: the CREATE TABLE has no column list (CREATE TABLE ... AS SELECT is not supported).`,
-    );
+    throw new ImportError(`${origin}: the CREATE TABLE has no column list (CREATE TABLE ... AS SELECT is not supported).`);
   const columns = create.columns.map((column) => {
     const rendered = polyglot.generateDataType(column.data_type as polyglot.DataType, 'bigquery' as polyglot.Dialect);
     const where = `${origin}: column ${column.name.name}`;
-    if (!rendered.success || !rendered.sql)
-      throw new GeneratorError('invalid-option', `${where}: its type cannot be rendered (${rendered.error}).`);
+    if (!rendered.success || !rendered.sql) throw new ImportError(`${where}: its type cannot be rendered (${rendered.error}).`);
     return {
       name: specColumnName(column.name.name, where),
       type: canonicalType(rendered.sql, where),

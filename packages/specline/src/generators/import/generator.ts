@@ -1,13 +1,10 @@
 import { logger, type Tree } from '@nx/devkit';
-import { GeneratorError } from '../shared/generator-error';
+import { asOptionError, GeneratorError } from '../shared/generator-error';
 import { readInputFile } from '../shared/input-file';
 import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { writeValidatedSpecs } from '../shared/write-validated';
-import type { Unmapped } from './imported-model';
-import { parseRequirementsMarkdown } from './requirements-markdown';
-import { parseSpecJson } from './spec-json';
-import { toModelSpec } from './to-model-spec';
+import { modelImporterFor, toModelSpec, type Unmapped } from '../../importers';
 import type { ImportGeneratorSchema } from './schema';
 
 export interface ImportReport {
@@ -22,17 +19,14 @@ export interface ImportReport {
  */
 export async function importGenerator(tree: Tree, options: ImportGeneratorSchema): Promise<ImportReport> {
   const input = options.input ?? '';
-  const kind = /\.md$/i.test(input) ? 'markdown' : /\.json$/i.test(input) ? 'json' : undefined;
-  if (!kind)
+  const importer = modelImporterFor(input);
+  if (!importer)
     throw new GeneratorError('invalid-option', `--input: ${input || '(none)'} must be a .md requirements file or a spec.json file.`);
   const source = readInputFile(tree, input, '--input');
   // Messages name the file as the user typed it; the specs only record source.name.
-  const parsed = kind === 'markdown' ? parseRequirementsMarkdown(source.text, input) : parseSpecJson(source.text, input);
+  const parsed = asOptionError(() => importer.read(source.text, input));
   if (parsed.models.length === 0)
-    throw new GeneratorError(
-      'invalid-option',
-      `--input: ${input} holds no models (${kind === 'markdown' ? 'expected "### Model: <name> (schema: <s>)" sections' : 'expected { "models": [...] }'}).`,
-    );
+    throw new GeneratorError('invalid-option', `--input: ${input} holds no models (expected ${importer.expected}).`);
   const specsDir = specsDirOf(tree);
   const files = new Map<string, string>();
   const unmapped: Unmapped[] = [...parsed.unmapped];

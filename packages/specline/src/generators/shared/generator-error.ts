@@ -1,3 +1,5 @@
+import { ImportError } from '../../importers/import-error';
+
 /**
  * A generator refused to run: an invalid option, a file it would overwrite, or a spec it
  * would write that does not validate. Throwing before Nx flushes the tree means nothing is
@@ -10,5 +12,21 @@ export class GeneratorError extends Error {
   ) {
     super(message);
     this.name = 'GeneratorError';
+  }
+}
+
+/**
+ * Runs an importer step, reporting what it cannot read as an invalid option: the input came
+ * from an option (--ddl, --csv, --columns, --input), and the message already names it.
+ */
+export function asOptionError<T>(step: () => T): T {
+  const rethrow = (error: unknown): never => {
+    throw error instanceof ImportError ? new GeneratorError('invalid-option', error.message) : error;
+  };
+  try {
+    const result = step();
+    return (result instanceof Promise ? result.catch(rethrow) : result) as T;
+  } catch (error) {
+    return rethrow(error);
   }
 }

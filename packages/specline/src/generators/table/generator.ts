@@ -1,14 +1,12 @@
 import { logger, type Tree } from '@nx/devkit';
 import { sourceDatasetName } from '../../spec/dataset-name';
-import { GeneratorError } from '../shared/generator-error';
+import { asOptionError, GeneratorError } from '../shared/generator-error';
 import { writeValidatedSpecs } from '../shared/write-validated';
 import { requireCatalog } from '../shared/require-catalog';
 import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { readInputFile } from '../shared/input-file';
-import { specColumnName, parseInlineColumns, type ColumnDraft } from './column-draft';
-import { inferCsvColumns } from './csv-columns';
-import { readCreateTable } from './ddl-columns';
+import { parseInlineColumns, specColumnName, TABLE_IMPORTERS, type ColumnDraft } from '../../importers';
 import { buildSourceSpec } from './source-spec';
 import { buildStagingSpec, stagingLayer } from './staging-spec';
 import type { TableGeneratorSchema } from './schema';
@@ -40,21 +38,24 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   let columns: readonly ColumnDraft[];
   let ddlKey: readonly string[] = [];
   let csvText: string | undefined;
-  if (options.columns) columns = parseInlineColumns(options.columns);
-  else if (options.ddl) {
-    const ddl = await readCreateTable(readInputFile(tree, options.ddl, '--ddl').text, options.dialect ?? 'postgresql', options.ddl);
-    columns = ddl.columns;
-    ddlKey = ddl.primaryKey;
-  } else {
-    csvText = readInputFile(tree, options.csv as string, '--csv').text;
-    columns = inferCsvColumns(csvText, options.csv as string);
+  if (options.columns) columns = asOptionError(() => parseInlineColumns(options.columns!));
+  else {
+    const format = options.ddl ? 'ddl' : 'csv';
+    const file = (options.ddl ?? options.csv) as string;
+    const text = readInputFile(tree, file, `--${format}`).text;
+    const table = await asOptionError(() => TABLE_IMPORTERS[format].read(text, file, options.dialect ?? 'postgresql'));
+    columns = table.columns;
+    ddlKey = table.primaryKey;
+    if (format === 'csv') csvText = text;
   }
   const names = columns.map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new GeneratorError('invalid-option', `The column ${duplicate} appears twice.`);
 
-  const primaryKey = options.primaryKey ? options.primaryKey.split(',').map((k) => specColumnName(k, '--primaryKey')) : ddlKey;
-  const cursor = options.cursor ? specColumnName(options.cursor, '--cursor') : undefined;
+  const primaryKey = options.primaryKey
+    ? asOptionError(() => options.primaryKey!.split(',').map((k) => specColumnName(k, '--primaryKey')))
+    : ddlKey;
+  const cursor = options.cursor ? asOptionError(() => specColumnName(options.cursor!, '--cursor')) : undefined;
   for (const [flag, column] of [...primaryKey.map((k) => ['--primaryKey', k]), ...(cursor ? [['--cursor', cursor]] : [])]) {
     if (!names.includes(column))
       throw new GeneratorError('invalid-option', `${flag}: ${column} is not one of the columns (${names.join(', ')}).`);

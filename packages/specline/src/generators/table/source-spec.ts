@@ -1,5 +1,5 @@
 import type { Constitution } from '../../catalog';
-import type { ColumnDraft } from './column-draft';
+import type { ColumnDraft } from '../../importers';
 
 export interface SourceSpecInput {
   readonly system: string;
