@@ -1,21 +1,11 @@
 import * as path from 'node:path';
 import { type Catalog } from '../src/catalog';
-import { loadSpecsFolder } from '../src/load';
-import { formatDiagnostics, hasErrors } from '../src/diagnostics';
-import { initSql } from '../src/sql';
+import { formatDiagnostics } from '../src/diagnostics';
 import type { GeneratedFile } from '../src/emitters/emitter';
 import { generateCatalogCode, generateDatasetCode } from '../src/emitters/generate-code';
 
 /** The fixture catalog of the golden tests: every load strategy, join type and aggregate. */
 export const GOLDEN_WORKSPACE = path.join(__dirname, 'golden', 'workspace');
-
-/** Loads a workspace's catalog for tests; a catalog with errors is a broken fixture. */
-export async function loadTestCatalog(root: string): Promise<Catalog> {
-  await initSql();
-  const { catalog, diagnostics } = await loadSpecsFolder(root, 'specs');
-  if (!catalog || hasErrors(diagnostics)) throw new Error(`fixture catalog ${root} does not load:\n${formatDiagnostics(diagnostics)}`);
-  return catalog;
-}
 
 /** Every file of every project, as the codegen target lays them out: <project>/<path>; catalog files under _catalog/. */
 export function generateAll(catalog: Catalog): GeneratedFile[] {

@@ -7,7 +7,18 @@ import type { DatasetShapes } from './dataset-shapes';
 import { scd2ColumnNames } from './dataset-shapes';
 import type { DiagnosticSink } from './diagnostic-sink';
 import type { LoadedSpec } from '../spec/loaded-spec';
-import type { Constitution, Join, LoadStrategy, Model, ModelColumn, ModelInput, ModelTest, SqlFragment, UnitTest } from './nodes';
+import type {
+  Constitution,
+  Join,
+  LoadStrategy,
+  Model,
+  ModelColumn,
+  ModelInput,
+  ModelTest,
+  OutputColumn,
+  SqlFragment,
+  UnitTest,
+} from './nodes';
 import { hasFromPlaceholder, parseFragment } from './sql-fragments';
 
 interface Context {
@@ -31,7 +42,8 @@ export function buildModel(
   const joins = buildJoins(context);
   checkDuplicateColumns(sink, doc, spec.columns);
   const columns = spec.columns.map((_, i) => buildColumn(context, i)).filter((c): c is ModelColumn => c !== undefined);
-  const outputNames = new Set([...spec.columns.map((c) => c.name), ...(spec.load?.strategy === 'scd2' ? scd2ColumnNames(spec.load) : [])]);
+  // Checked against every column the spec declares, resolved or not: one broken column is reported once, not again by each key naming it.
+  const outputNames = shapes.get(spec.name)!.columns;
   const checkOutput = (pointer: string, name: string, role: string) => {
     if (!outputNames.has(name))
       sink.error(
@@ -64,6 +76,10 @@ export function buildModel(
   const tests = buildModelTests(context, checkOutput);
   const unitTests = buildUnitTests(context, outputNames);
   const layer = constitution.layers.find((l) => l.name === spec.layer);
+  const outputColumns = [
+    ...columns.map(({ name, type, nullable }): OutputColumn => Object.freeze({ name, type, nullable })),
+    ...(load.strategy === 'scd2' ? historyColumns(load) : []),
+  ];
   return Object.freeze({
     kind: 'model',
     name: spec.name,
@@ -76,6 +92,7 @@ export function buildModel(
     inputs,
     joins,
     columns,
+    outputColumns,
     groupBy: spec.group_by ?? [],
     load,
     primaryKey: constraints.primary_key ?? defaultPrimaryKey(load),
@@ -97,6 +114,15 @@ export function buildModel(
     location: doc.positions.locate(''),
     pointer: '',
   });
+}
+
+/** What scd2 adds to the declared columns: when a version began, when it ended (NULL while current), and whether it is current. */
+function historyColumns(load: Extract<LoadStrategy, { strategy: 'scd2' }>): OutputColumn[] {
+  return [
+    Object.freeze({ name: load.validFrom, type: { name: 'TIMESTAMP' }, nullable: false }),
+    Object.freeze({ name: load.validTo, type: { name: 'TIMESTAMP' }, nullable: true }),
+    Object.freeze({ name: load.isCurrent, type: { name: 'BOOL' }, nullable: false }),
+  ];
 }
 
 function defaultPrimaryKey(load: LoadStrategy): readonly string[] {

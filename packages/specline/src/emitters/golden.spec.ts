@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from '../../test-support/golden-workspace';
+import { exampleCatalog } from '../../test-support/example-catalog';
+import { generateAll, GOLDEN_WORKSPACE } from '../../test-support/golden-workspace';
 
 const EXPECTED = path.join(__dirname, '../../test-support/golden/expected');
 
@@ -16,7 +17,7 @@ function listFiles(root: string, prefix = ''): string[] {
  */
 describe('golden files', () => {
   it('match the generated dbt, Dataform, PySpark, SQL and Airflow code file for file', async () => {
-    const files = generateAll(await loadTestCatalog(GOLDEN_WORKSPACE));
+    const files = generateAll(await exampleCatalog(GOLDEN_WORKSPACE));
     if (process.env.UPDATE_GOLDEN === '1') {
       rmSync(EXPECTED, { recursive: true, force: true });
       for (const file of files) {

@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Catalog } from '../catalog';
 import { quoteIdentifier } from '../sql';
-import { sqlType } from '../compiler';
 import type { GeneratedFile } from './emitter';
 import { generateDatasetCode } from './generate-code';
-import { generateAll, GOLDEN_WORKSPACE, loadTestCatalog } from '../../test-support/golden-workspace';
+import { exampleCatalog } from '../../test-support/example-catalog';
+import { typedTables } from '../../test-support/example-catalog-tables';
+import { generateAll, GOLDEN_WORKSPACE } from '../../test-support/golden-workspace';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const EXAMPLE = REPO;
@@ -68,7 +69,7 @@ describe.each([
   let catalog: Catalog;
   let files: GeneratedFile[];
   beforeAll(async () => {
-    catalog = await loadTestCatalog(root);
+    catalog = await exampleCatalog(root);
     files = generateAll(catalog);
   });
 
@@ -90,17 +91,10 @@ describe.each([
 
 describe('the generated DuckDB build.sql', () => {
   it('builds every example model from the seed CSVs', async () => {
-    const catalog = await loadTestCatalog(EXAMPLE);
+    const catalog = await exampleCatalog(EXAMPLE);
     const build = generateAll(catalog).find((file) => file.path === '_catalog/sql/duckdb/build.sql')!;
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await connection.run('CREATE SCHEMA raw');
-    for (const layer of catalog.constitution.layers) await connection.run(`CREATE SCHEMA ${quoteIdentifier(layer.schema, 'duckdb')}`);
-    for (const source of catalog.sources) {
-      const columns = source.columns.map((column) => `'${column.name}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
-      await connection.run(
-        `CREATE TABLE raw.${quoteIdentifier(source.name, 'duckdb')} AS SELECT * FROM read_csv('${path.join(REPO, source.seed!)}', header = true, columns = {${columns}})`,
-      );
-    }
+    for (const statement of typedTables(catalog, 'duckdb', false)) await connection.run(statement);
     await connection.run(build.content);
     for (const model of catalog.models.filter((candidate) => candidate.targets.includes('sql'))) {
       const rows = await connection.runAndReadAll(
@@ -121,7 +115,7 @@ describe('a transform the target cannot express', () => {
         'transform: "LOWER({from})" }\n  - { name: order_week, type: DATE, from: o.ordered_at, transform: "DATE_TRUNC({from}, WEEK)"',
       );
       writeFileSync(path.join(root, 'specs/models/stg_orders.yaml'), spec);
-      const catalog = await loadTestCatalog(root);
+      const catalog = await exampleCatalog(root);
       const code = generateDatasetCode(catalog, catalog.datasets.get('stg_orders')!);
       // DuckDB (sql) and Spark (pyspark) truncate weeks to Monday, BigQuery's WEEK to Sunday.
       expect(code.failedTargets).toEqual(['pyspark', 'sql']);

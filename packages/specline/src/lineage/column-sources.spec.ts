@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type Model } from '../catalog';
-import { loadSpecsFolder } from '../load';
+import { catalogAt } from '../../test-support/example-catalog';
 import { modelColumnLineage } from './column-lineage';
 
 const FILES: Record<string, string> = {
@@ -46,7 +46,7 @@ describe('column lineage', () => {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), text);
       }
-      const { catalog, diagnostics } = await loadSpecsFolder(root, 'specs');
+      const { catalog, diagnostics } = await catalogAt(root);
       expect(diagnostics).toEqual([]);
       const edges = modelColumnLineage(catalog!.datasets.get('stg_x') as Model, catalog!.datasets).map(
         (e) => `${e.sourceDataset}.${e.sourceColumn} -> ${e.targetColumn}`,

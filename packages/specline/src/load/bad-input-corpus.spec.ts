@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadSpecsFolder } from '../load';
+import { loadSpecsFolder } from './index';
 
 /**
  * The bad-input corpus: malformed, contradictory and hostile specs. Each case must give

@@ -1,10 +1,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Catalog, Model, SqlFragment } from '../catalog';
-import { warehouseRelation } from '../compiler';
+import { warehouseRelation } from './index';
 import { exampleCatalog } from '../../test-support/example-catalog';
 import { typedTables, type SeededEngine } from '../../test-support/example-catalog-tables';
-import { transpileExpression } from './index';
-import { quoteIdentifier } from './quote-identifier';
+import { transpileExpression } from '../sql';
+import { quoteIdentifier } from '../sql/quote-identifier';
 import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
 /**

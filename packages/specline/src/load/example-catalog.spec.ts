@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, cpSync } f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { loadSpecsFolder } from '../load';
-import { formatDataType } from './data-type';
+import { loadSpecsFolder } from './index';
+import { formatDataType } from '../catalog/data-type';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 

@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog';
 import { warehouseRelation } from '../compiler';
-import { generateCatalogCode, generateDatasetCode } from '../emitters';
+import { generateCatalogCode, generateDatasetCode } from './index';
 import { exampleCatalog } from '../../test-support/example-catalog';
 import { seedStatement } from '../../test-support/example-catalog-tables';
-import { quoteIdentifier } from './quote-identifier';
+import { quoteIdentifier } from '../sql/quote-identifier';
 import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/throwaway-postgres';
 
 /**
