@@ -97,7 +97,11 @@ export function buildCatalog(specs: readonly LoadedSpec[], options: CatalogBuild
   const datasets = new Map<string, Dataset>([...sources, ...builtModels].map((d) => [d.name, d]));
 
   checkCrossReferences(sink, [...datasets.values()], shapes, terms, sorted);
-  const models = orderModels(sink, builtModels, datasets, sorted);
+  const graph = new DatasetGraph(
+    datasets.keys(),
+    builtModels.flatMap((m) => m.inputs.map((input) => [input.ref, m.name] as const)),
+  );
+  const models = orderModels(sink, graph, builtModels, datasets, sorted);
 
   const catalog: Catalog = Object.freeze({
     constitution,
@@ -106,6 +110,7 @@ export function buildCatalog(specs: readonly LoadedSpec[], options: CatalogBuild
     glossary: glossary.sort((a, b) => (a.name < b.name ? -1 : 1)),
     workflows: workflows.sort((a, b) => (a.name < b.name ? -1 : 1)),
     datasets,
+    graph,
   });
   return { catalog, diagnostics: sink.diagnostics };
 }
@@ -158,14 +163,11 @@ function checkCrossReferences(
 
 function orderModels(
   sink: DiagnosticSink,
+  graph: DatasetGraph,
   models: readonly Model[],
   datasets: ReadonlyMap<string, Dataset>,
   specs: readonly LoadedSpec[],
 ): Model[] {
-  const graph = new DatasetGraph(
-    datasets.keys(),
-    models.flatMap((m) => m.inputs.map((input) => [input.ref, m.name] as const)),
-  );
   const { order, cycles } = graph.topologicalOrder();
   const docOf = new Map(specs.map((s) => [s.doc.file, s.doc]));
   for (const cycle of cycles) {

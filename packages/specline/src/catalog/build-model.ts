@@ -42,7 +42,8 @@ export function buildModel(
   const joins = buildJoins(context);
   checkDuplicateColumns(sink, doc, spec.columns);
   const columns = spec.columns.map((_, i) => buildColumn(context, i)).filter((c): c is ModelColumn => c !== undefined);
-  // Checked against every column the spec declares, resolved or not: one broken column is reported once, not again by each key naming it.
+  // The model's own shape (only specs that claimed their name are built): every output column the spec
+  // declares, resolved or not, so a broken column is reported once, not again by each key that names it.
   const outputNames = shapes.get(spec.name)!.columns;
   const checkOutput = (pointer: string, name: string, role: string) => {
     if (!outputNames.has(name))
@@ -119,9 +120,9 @@ export function buildModel(
 /** What scd2 adds to the declared columns: when a version began, when it ended (NULL while current), and whether it is current. */
 function historyColumns(load: Extract<LoadStrategy, { strategy: 'scd2' }>): OutputColumn[] {
   return [
-    Object.freeze({ name: load.validFrom, type: { name: 'TIMESTAMP' }, nullable: false }),
-    Object.freeze({ name: load.validTo, type: { name: 'TIMESTAMP' }, nullable: true }),
-    Object.freeze({ name: load.isCurrent, type: { name: 'BOOL' }, nullable: false }),
+    Object.freeze<OutputColumn>({ name: load.validFrom, type: { name: 'TIMESTAMP' }, nullable: false }),
+    Object.freeze<OutputColumn>({ name: load.validTo, type: { name: 'TIMESTAMP' }, nullable: true }),
+    Object.freeze<OutputColumn>({ name: load.isCurrent, type: { name: 'BOOL' }, nullable: false }),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { SourceLocation } from '../diagnostics';
 import type { ParsedExpression } from '../sql';
 import type { Aggregate, JoinType, Target } from '../spec/types';
 import type { DataType } from './data-type';
+import type { DatasetGraph } from './dataset-graph';
 
 /**
  * The resolved model: every spec, normalised, with defaults applied and references
@@ -45,6 +46,13 @@ export interface Column extends Located {
 export interface ColumnReference {
   readonly alias: string;
   readonly column: string;
+}
+
+/** A column of a dataset's table as DDL, contracts and input tables need it: name, type, nullability. */
+export interface OutputColumn {
+  readonly name: string;
+  readonly type: DataType;
+  readonly nullable: boolean;
 }
 
 export interface ModelColumn extends Column {
@@ -148,6 +156,12 @@ export interface Model extends Located {
   readonly inputs: readonly ModelInput[];
   readonly joins: readonly Join[];
   readonly columns: readonly ModelColumn[];
+  /**
+   * The columns its table holds: the declared columns, then the history columns scd2 adds
+   * (valid from, valid to, is current) under the names its load gives them. Read these;
+   * deriving the scd2 names again elsewhere is how lineage once missed them.
+   */
+  readonly outputColumns: readonly OutputColumn[];
   readonly groupBy: readonly string[];
   readonly load: LoadStrategy;
   readonly primaryKey: readonly string[];
@@ -223,6 +237,8 @@ export interface Catalog {
   readonly glossary: readonly GlossaryTerm[];
   readonly workflows: readonly Workflow[];
   readonly datasets: ReadonlyMap<string, Dataset>;
+  /** The table-level lineage (input -> model), built once with the catalog. */
+  readonly graph: DatasetGraph;
 }
 
 export function isModel(dataset: Dataset | undefined): dataset is Model {
@@ -231,12 +247,8 @@ export function isModel(dataset: Dataset | undefined): dataset is Model {
 
 /** Whether a dataset's table has this column: a declared one, or one scd2 adds to a model. */
 export function hasOutputColumn(dataset: Dataset, name: string): boolean {
-  if (dataset.columns.some((column) => column.name === name)) return true;
-  return (
-    dataset.kind === 'model' &&
-    dataset.load.strategy === 'scd2' &&
-    [dataset.load.validFrom, dataset.load.validTo, dataset.load.isCurrent].includes(name)
-  );
+  const columns: readonly OutputColumn[] = dataset.kind === 'model' ? dataset.outputColumns : dataset.columns;
+  return columns.some((column) => column.name === name);
 }
 
 /** The datasets a model reads: the edges of the lineage graph. */

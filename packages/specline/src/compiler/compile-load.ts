@@ -1,10 +1,9 @@
-import type { Catalog, Model } from '../catalog';
+import type { Catalog, Model, OutputColumn } from '../catalog';
 import { quoteIdentifier, type SqlDialect } from '../sql';
 import type { Compiled } from './compile-problem';
 import { compileModelSelect, type RelationOf } from './compile-select';
 import { compileScd2Apply } from './scd2-apply';
 import { sqlType } from './sql-type';
-import { tableColumns, type TableColumn } from './table-columns';
 
 // https://www.postgresql.org/docs/current/sql-createtable.html has no CREATE OR REPLACE TABLE.
 const REPLACES_TABLES = new Set(['duckdb', 'snowflake', 'bigquery', 'databricks', 'spark']);
@@ -45,11 +44,11 @@ export function compileLoadStatements(catalog: Catalog, model: Model, dialect: S
 
 /** The typed table an incremental or scd2 load merges into, created on the first run. */
 export function createTableIfMissing(model: Model, dialect: SqlDialect, target: string): string {
-  return createColumnsTable(tableColumns(model), dialect, target);
+  return createColumnsTable(model.outputColumns, dialect, target);
 }
 
 /** CREATE TABLE IF NOT EXISTS with these typed columns, e.g. the landing table of a source. */
-export function createColumnsTable(columns: readonly TableColumn[], dialect: SqlDialect, target: string): string {
+export function createColumnsTable(columns: readonly OutputColumn[], dialect: SqlDialect, target: string): string {
   const definitions = columns.map(
     (column) => `  ${quoteIdentifier(column.name, dialect)} ${sqlType(column.type, dialect)}${column.nullable ? '' : ' NOT NULL'}`,
   );

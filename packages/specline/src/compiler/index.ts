@@ -2,7 +2,6 @@ export { compileModelSelect, type RelationOf, type SelectOptions } from './compi
 export { compileLoadStatements, createColumnsTable, createTableIfMissing } from './compile-load';
 export { compileScd2Apply } from './scd2-apply';
 export { sqlType } from './sql-type';
-export { tableColumns, type TableColumn } from './table-columns';
 export { type Compiled } from './compile-problem';
 export { warehouseRelation } from './warehouse-relation';
 export { inDialect } from './dialect-expression';

@@ -1,14 +1,11 @@
 import { sqlType } from '../compiler';
-import type { DataType } from '../catalog';
+import type { OutputColumn } from '../catalog';
 import { quoteIdentifier } from '../sql';
 import type { DuckSession, Row } from './session';
 import { sqlLiteral } from './sql-literal';
 
-export interface TypedColumn {
-  readonly name: string;
-  readonly type: DataType;
-  readonly nullable: boolean;
-}
+/** A column of a table the engine holds: a source's or a model's output column. */
+export type TypedColumn = OutputColumn;
 
 /**
  * (Re)creates `relation` with the declared column types and fills it with `rows`. Columns a

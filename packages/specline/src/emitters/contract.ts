@@ -1,5 +1,4 @@
 import { formatDataType, inputNames, type Dataset, type Model } from '../catalog';
-import { tableColumns } from '../compiler';
 import type { GeneratedFile } from './emitter';
 
 export const CONTRACT_FILE = 'contract.json';
@@ -10,7 +9,7 @@ export const CONTRACT_FILE = 'contract.json';
  * dataset; Nx's cache keys come from the specs themselves (see plugin/spec-fingerprints.ts).
  */
 export function contractFile(dataset: Dataset): GeneratedFile {
-  const columns = dataset.kind === 'model' ? tableColumns(dataset) : dataset.columns;
+  const columns = dataset.kind === 'model' ? dataset.outputColumns : dataset.columns;
   const load = dataset.load;
   const contract = {
     name: dataset.name,

@@ -1,5 +1,5 @@
 import type { Catalog, Model, SourceTable } from '../catalog';
-import { compileModelSelect, sqlType, tableColumns, type RelationOf } from '../compiler';
+import { compileModelSelect, sqlType, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { quoteIdentifier } from '../sql';
 import { dbtColumnTests, dbtSingularTests } from './dbt-tests';
@@ -113,7 +113,7 @@ function modelConfig(model: Model): Record<string, unknown> {
 function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFile {
   const dialect = model.warehouse;
   const declared = new Map(model.columns.map((column) => [column.name, column]));
-  const columns = tableColumns(model).map((column) => {
+  const columns = model.outputColumns.map((column) => {
     const spec = declared.get(column.name);
     const tests = spec ? dbtColumnTests(spec, testRef(catalog)) : [];
     return {

@@ -12,12 +12,11 @@ const ROOT = path.resolve(__dirname, '../../../..');
  */
 const DIGEST_SCRIPT = `
 const { createHash } = require('node:crypto');
-const { loadCatalog } = require(${JSON.stringify(path.join(ROOT, 'packages/specline/src/catalog'))});
-const { findSpecFiles } = require(${JSON.stringify(path.join(ROOT, 'packages/specline/src/spec'))});
+const { loadSpecsFolder } = require(${JSON.stringify(path.join(ROOT, 'packages/specline/src/load'))});
 const { generateCatalogCode, generateDatasetCode } = require(${JSON.stringify(path.join(ROOT, 'packages/specline/src/emitters'))});
 const { exportCatalog, exportDataset } = require(${JSON.stringify(path.join(ROOT, 'packages/specline/src/exporters'))});
 (async () => {
-  const { catalog } = await loadCatalog(process.argv[2], await findSpecFiles(process.argv[2], 'specs'));
+  const { catalog } = await loadSpecsFolder(process.argv[2], 'specs');
   const files = [];
   for (const dataset of [...catalog.sources, ...catalog.models]) {
     files.push(...generateDatasetCode(catalog, dataset).files.map((f) => [dataset.name + '/codegen/' + f.path, f.content]));

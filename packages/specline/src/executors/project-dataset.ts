@@ -1,6 +1,5 @@
 import { formatDiagnostics, type Diagnostic } from '../diagnostics';
 import { isModel, type Catalog, type Dataset } from '../catalog';
-import { DatasetGraph } from '../catalog';
 import { workspaceCatalog } from './workspace-catalog';
 
 export type ProjectDataset =
@@ -54,24 +53,7 @@ function refuse(projectName: string, blocking: readonly Diagnostic[], refusal: s
 }
 
 function upstreamFiles(catalog: Catalog, dataset: Dataset): string[] {
-  return lineageOf(catalog)
-    .upstreamOf(dataset.name)
-    .flatMap((name) => catalog.datasets.get(name)?.file ?? []);
-}
-
-const lineages = new WeakMap<Catalog, DatasetGraph>();
-
-/** The catalog's lineage graph, built once per catalog and shared by every task of a batch. */
-function lineageOf(catalog: Catalog): DatasetGraph {
-  let graph = lineages.get(catalog);
-  if (!graph) {
-    graph = new DatasetGraph(
-      catalog.datasets.keys(),
-      catalog.models.flatMap((model) => model.inputs.map((input) => [input.ref, model.name] as const)),
-    );
-    lineages.set(catalog, graph);
-  }
-  return graph;
+  return catalog.graph.upstreamOf(dataset.name).flatMap((name) => catalog.datasets.get(name)?.file ?? []);
 }
 
 const indexes = new WeakMap<Catalog, ReadonlyMap<string, Dataset>>();

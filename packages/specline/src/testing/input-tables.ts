@@ -1,6 +1,6 @@
 import type { Catalog, Model } from '../catalog';
 import { isModel } from '../catalog';
-import { tableColumns, warehouseRelation } from '../compiler';
+import { warehouseRelation } from '../compiler';
 import { loadTypedTable, schemaStatements, type DuckSession, type Row } from '../duckdb';
 
 /** Rows for each input alias of a model, as a given block holds them. */
@@ -18,7 +18,7 @@ export async function loadInputs(session: DuckSession, catalog: Catalog, model: 
     const upstream = catalog.datasets.get(ref);
     if (!upstream) throw new Error(`${model.file}: the input "${ref}" is neither a source nor a model; fix the ref.`);
     const rows = model.inputs.filter((input) => input.ref === ref).flatMap((input) => given[input.alias] ?? []);
-    await loadTypedTable(session, relation(ref), isModel(upstream) ? tableColumns(upstream) : upstream.columns, rows);
+    await loadTypedTable(session, relation(ref), isModel(upstream) ? upstream.outputColumns : upstream.columns, rows);
   }
 }
 
@@ -27,5 +27,5 @@ export function inputColumnsOf(catalog: Catalog, model: Model, alias: string) {
   const input = model.inputs.find((candidate) => candidate.alias === alias);
   const upstream = input && catalog.datasets.get(input.ref);
   if (!upstream) return undefined;
-  return isModel(upstream) ? tableColumns(upstream) : upstream.columns;
+  return isModel(upstream) ? upstream.outputColumns : upstream.columns;
 }

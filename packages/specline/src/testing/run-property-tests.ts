@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { isModel, type Catalog, type Model } from '../catalog';
-import { tableColumns } from '../compiler';
 import { DuckSession, type Row } from '../duckdb';
 import { timedCheck, type CheckResult } from './check-result';
 import { givenYaml } from './given-yaml';
@@ -93,7 +92,7 @@ function givenArbitrary(catalog: Catalog, model: Model): fc.Arbitrary<GivenRows>
     const upstream = catalog.datasets.get(input.ref);
     if (!upstream) continue;
     const columns = isModel(upstream)
-      ? tableColumns(upstream).map((column) => ({ ...column, tests: upstream.columns.find((c) => c.name === column.name)?.tests }))
+      ? upstream.outputColumns.map((column) => ({ ...column, tests: upstream.columns.find((c) => c.name === column.name)?.tests }))
       : upstream.columns;
     // An scd2 upstream promises one current row per natural key: one version per key keeps that.
     const unique = isModel(upstream) && upstream.load.strategy === 'scd2' ? upstream.load.naturalKey : upstream.primaryKey;
