@@ -5,7 +5,8 @@ import { workspaceDataDirectory } from '@nx/devkit/internal';
 import { normalizeOptions, type SpeclinePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 import { assignProjectNames } from './project-names';
-import type { SpecSummary } from './spec-summary';
+import { decodeUtf8, symlinkLeavesSpecsFolder } from '../spec/read';
+import { invalidSummary, type SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
@@ -47,13 +48,8 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const cache = new SummaryCache(path.join(workspaceDataDirectory, 'specline-spec-summaries.json'));
     const summaries = new Map<string, SpecSummary>();
     for (const file of specFiles) {
-      let text: string;
-      try {
-        text = readFileSync(path.join(context.workspaceRoot, file), 'utf8');
-      } catch {
-        continue;
-      }
-      summaries.set(file, cache.summarize(file, text));
+      const summary = summarizeFile(context.workspaceRoot, file, options.specsDir, cache);
+      if (summary) summaries.set(file, summary);
     }
     cache.save();
 
@@ -102,6 +98,29 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     return results;
   },
 ];
+
+/**
+ * One file's summary, or an invalid one saying why it cannot be read (undefined when it vanished): a symbolic link out of
+ * the specs folder or bytes that are not UTF-8 are refused here as validate refuses them.
+ */
+function summarizeFile(workspaceRoot: string, file: string, specsDir: string, cache: SummaryCache): SpecSummary | undefined {
+  if (symlinkLeavesSpecsFolder(workspaceRoot, file, specsDir))
+    return invalidSummary(file, `${file}:1:1: error FILE006: The file is a symbolic link to a file outside the specs folder.`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(workspaceRoot, file));
+  } catch {
+    // Gone since Nx listed it (or unreadable): the next graph computation sees the change.
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok)
+    return invalidSummary(
+      bytes.toString('latin1'),
+      `${file}:${decoded.line}:${decoded.column}: error FILE007: The file is not valid UTF-8 here.`,
+    );
+  return cache.summarize(file, decoded.text);
+}
 
 /** Nx 20–22 look for createNodesV2; Nx 23 for createNodes. Both are the batched form. */
 export const createNodesV2 = createNodes;

@@ -19,7 +19,9 @@ export async function findSpecFiles(workspaceRoot: string, specsDir = 'specs'): 
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && SPEC_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(child);
+      // A symbolic link is listed so that reading it can refuse it when it leads out of the folder.
+      else if ((entry.isFile() || entry.isSymbolicLink()) && SPEC_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()))
+        found.push(child);
     }
   };
   await walk(specsDir.replace(/\\/g, '/').replace(/\/+$/, ''));

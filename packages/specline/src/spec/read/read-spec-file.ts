@@ -1,15 +1,19 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../../diagnostics';
+import { unsafePathSegment } from '../../escaping';
 import { MAX_SPEC_BYTES, SPEC_EXTENSIONS } from './limits';
 import { parseSpecText, type ParseOutcome } from './parse-spec-text';
+import { symlinkLeavesSpecsFolder } from './symlink-escape';
+import { decodeUtf8 } from './utf8';
 
 /**
  * Reads and parses one spec file. `file` is workspace-relative (it appears in diagnostics);
  * `workspaceRoot` is where it is resolved from. The size is checked before reading so a
- * huge file costs nothing.
+ * huge file costs nothing. `specsDir` (default: the first folder of `file`) bounds where a
+ * symbolic link may lead.
  */
-export async function readSpecFile(workspaceRoot: string, file: string): Promise<ParseOutcome> {
+export async function readSpecFile(workspaceRoot: string, file: string, specsDir?: string): Promise<ParseOutcome> {
   const start = { file, line: 1, column: 1 };
   const fail = (diagnostic: Omit<Diagnostic, 'severity' | 'location' | 'pointer'>): ParseOutcome => ({
     ok: false,
@@ -23,8 +27,23 @@ export async function readSpecFile(workspaceRoot: string, file: string): Promise
       hint: 'Name spec files *.yaml, *.yml or *.json.',
     });
   }
+  const unsafe = unsafePathSegment(file);
+  if (unsafe !== undefined) {
+    return fail({
+      code: 'FILE005',
+      message: `The path segment ${JSON.stringify(unsafe)} is not a safe file or folder name.`,
+      hint: 'Rename it using letters, digits, "_", "-" and "." (not first); the path appears in generated code and project names.',
+    });
+  }
+  if (symlinkLeavesSpecsFolder(workspaceRoot, file, specsDir)) {
+    return fail({
+      code: 'FILE006',
+      message: 'The file is a symbolic link to a file outside the specs folder.',
+      hint: 'Copy the spec into the specs folder, or point the link at a file inside it.',
+    });
+  }
   const absolute = path.resolve(workspaceRoot, file);
-  let text: string;
+  let bytes: Buffer;
   try {
     const stat = await fs.stat(absolute);
     if (!stat.isFile()) return fail({ code: 'FILE001', message: 'The path is not a regular file.', hint: 'Point at a spec file.' });
@@ -35,14 +54,26 @@ export async function readSpecFile(workspaceRoot: string, file: string): Promise
         hint: 'Split it into one spec per dataset, and keep sample data in a seed CSV.',
       });
     }
-    text = await fs.readFile(absolute, 'utf8');
+    bytes = await fs.readFile(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return fail({ code: 'FILE001', message: `The file cannot be read (${reason}).`, hint: 'Check that it exists and is readable.' });
   }
-  return parseSpecText(file, stripByteOrderMark(text), extension === '.json' ? 'json' : 'yaml');
-}
-
-function stripByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'FILE007',
+          severity: 'error',
+          location: { file, line: decoded.line, column: decoded.column },
+          pointer: '',
+          message: 'The file is not valid UTF-8 here.',
+          hint: 'Save the file as UTF-8 (a byte-order mark is fine); the byte at this position belongs to another encoding such as Latin-1.',
+        },
+      ],
+    };
+  }
+  return parseSpecText(file, decoded.text, extension === '.json' ? 'json' : 'yaml');
 }
