@@ -16,7 +16,9 @@ import { HOSTILE_TEXT, hostileWorkspace } from '../../test-support/hostile-works
 
 const REPO = path.resolve(__dirname, '../../../..');
 // marked (installed with mermaid) exports only ES modules, which Jest cannot load; its UMD build is CommonJS.
-const { marked } = require(path.join(REPO, 'node_modules/marked/lib/marked.umd.js')) as typeof import('marked');
+const { marked } = require(path.join(REPO, 'node_modules/marked/lib/marked.umd.js')) as {
+  marked: { parse(markdown: string, options: { async: false }): string };
+};
 
 /**
  * The hostile-value corpus (issue 18): the fixture catalog with descriptions and rationales

@@ -456,6 +456,15 @@ const cases: Case[] = [
     code: 'SCHEMA006',
     at: 'specs/constitution.yaml:5:23',
   },
+  {
+    name: 'a glossary term related to a term that does not exist',
+    files: {
+      'specs/glossary/a.yaml':
+        'kind: glossary\nname: a\nterms:\n  - { name: customer, definition: A buyer., related: [order] }\n  - name: order\n    definition: A purchase.\n    related: [customer, custmer]\n',
+    },
+    code: 'REF004',
+    at: 'specs/glossary/a.yaml:7:25',
+  },
   // Hostile input (issue 18): values that would become code, and files that are not what they claim.
   {
     name: 'a NUL byte in a description',
