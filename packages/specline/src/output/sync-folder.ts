@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInFlightTemporary } from './temporary-file';
 import { writeFileIfChanged } from './write-file-if-changed';
@@ -56,8 +56,24 @@ function removeEmptyFolders(dir: string): boolean {
   }
   let empty = true;
   for (const entry of entries) {
-    if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name))) empty = false;
-    else rmSync(path.join(dir, entry.name), { recursive: true, force: true });
+    if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name)) || !removeFolderIfEmpty(path.join(dir, entry.name)))
+      empty = false;
   }
   return empty;
+}
+
+/**
+ * rmdir, not a recursive rm: another run may have written into the folder since it was found
+ * empty, and its files must survive (ENOTEMPTY); one that removed it already is fine (ENOENT).
+ */
+function removeFolderIfEmpty(dir: string): boolean {
+  try {
+    rmdirSync(dir);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  }
 }
