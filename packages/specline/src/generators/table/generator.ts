@@ -6,7 +6,7 @@ import { requireCatalog } from '../shared/require-catalog';
 import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { readInputFile } from '../shared/input-file';
-import { specColumnName, parseInlineColumns, type ColumnDraft } from './column-draft';
+import { describeRenames, specColumnName, parseInlineColumns, type ColumnDraft } from './column-draft';
 import { inferCsvColumns } from './csv-columns';
 import { readCreateTable } from './ddl-columns';
 import { buildSourceSpec } from './source-spec';
@@ -38,6 +38,7 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   const constitution = catalog.constitution;
 
   let columns: readonly ColumnDraft[];
+  let origin = '--columns';
   let ddlKey: readonly string[] = [];
   let csvText: string | undefined;
   if (options.columns) columns = parseInlineColumns(options.columns);
@@ -45,7 +46,9 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
     const ddl = await readCreateTable(readInputFile(tree, options.ddl, '--ddl').text, options.dialect ?? 'postgresql', options.ddl);
     columns = ddl.columns;
     ddlKey = ddl.primaryKey;
+    origin = options.ddl;
   } else {
+    origin = options.csv as string;
     csvText = readInputFile(tree, options.csv as string, '--csv').text;
     columns = inferCsvColumns(csvText, options.csv as string);
   }
@@ -102,6 +105,8 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   }
   await writeValidatedSpecs(tree, specsDir, files, options.force === true);
   for (const file of files.keys()) logger.info(`spec:table: ${file}`);
+  // A name the input cannot keep is changed, and said so: a DDL column "id; DROP TABLE x" must not become id_drop_table_x unseen.
+  for (const line of describeRenames(columns, origin)) logger.warn(`spec:table: ${line}`);
 }
 
 export default tableGenerator;
