@@ -1,22 +1,27 @@
 import type { Catalog, Column, Dataset, Model } from '../catalog';
 import { inDialect } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
-import { jinjaInertText, sqlLineComment } from '../escaping';
+import { jinjaInertText, sqlLineComment, sqlStringLiteral } from '../escaping';
 import { quoteIdentifier } from '../sql';
 import type { GeneratedFile } from './emitter';
 
 /** Generic tests in schema.yml form (dbt's built-in not_null, unique, accepted_values, relationships). */
-export function dbtColumnTests(column: Column, refOf: (name: string) => string): unknown[] {
+export function dbtColumnTests(column: Column, refOf: (name: string) => string, dialect: string): unknown[] {
   const tests: unknown[] = [];
   for (const test of column.tests) {
     if (test.kind === 'not_null' || test.kind === 'unique') tests.push(test.kind);
     else if (test.kind === 'accepted_values') {
-      // dbt quotes values by default; numbers and booleans must be compared unquoted.
+      // dbt quotes values by default; numbers and booleans must be compared unquoted. Its macro
+      // (default__test_accepted_values) pastes each value between single quotes unescaped, or
+      // bare with quote: false, so unless every value is a string free of quotes and
+      // backslashes, strings are written as finished SQL literals and quoting is off.
       // https://docs.getdbt.com/reference/resource-properties/data-tests#accepted_values
-      const quote = test.values.every((value) => typeof value === 'string');
+      const literals = test.values.some((value) => typeof value !== 'string' || /['\\]/.test(value));
       // dbt renders test arguments with Jinja: a value is written so that it renders to itself.
-      const values = test.values.map((value) => (typeof value === 'string' ? jinjaInertText(value) : value));
-      tests.push({ accepted_values: { values, ...(quote ? {} : { quote: false }) } });
+      const values = test.values.map((value) =>
+        typeof value !== 'string' ? value : jinjaInertText(literals ? sqlStringLiteral(value, dialect) : value),
+      );
+      tests.push({ accepted_values: { values, ...(literals ? { quote: false } : {}) } });
     } else if (test.kind === 'relationships') tests.push({ relationships: { to: refOf(test.to), field: test.field } });
   }
   return tests;

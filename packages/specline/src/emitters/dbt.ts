@@ -133,7 +133,7 @@ function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFi
   const declared = new Map(model.columns.map((column) => [column.name, column]));
   const columns = tableColumns(model).map((column) => {
     const spec = declared.get(column.name);
-    const tests = spec ? dbtColumnTests(spec, testRef(catalog)) : [];
+    const tests = spec ? dbtColumnTests(spec, testRef(catalog), dialect) : [];
     return {
       name: column.name,
       data_type: sqlType(column.type, dialect),
@@ -166,7 +166,7 @@ function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
     ...(source.description ? { description: jinjaInertText(source.description) } : {}),
     ...(source.freshness ? { loaded_at_field: source.freshness.loadedAt, freshness } : {}),
     columns: source.columns.map((column) => {
-      const tests = dbtColumnTests(column, testRef(catalog));
+      const tests = dbtColumnTests(column, testRef(catalog), catalog.constitution.warehouse);
       return {
         name: column.name,
         data_type: sqlType(column.type, catalog.constitution.warehouse),

@@ -9,3 +9,4 @@ export { isCodeSpanSafe, markdownText } from './markdown';
 export { spreadsheetCell } from './spreadsheet-cell';
 export { mermaidLabel, mermaidLines } from './mermaid-label';
 export { SAFE_PATH_SEGMENT, unsafePathSegment } from './file-name';
+export { sqlStringLiteral } from './sql-literal';
