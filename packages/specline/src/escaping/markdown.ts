@@ -1,14 +1,14 @@
 /**
  * Markdown that renders spec text as text: GitHub, VS Code and static-site renderers all pass
- * inline HTML through, so `<`, `>` and `&` are written as entities (no tag, no attribute such as
- * onerror can form), and a javascript:, vbscript: or data: scheme loses its colon so no link
- * can run script. https://spec.commonmark.org/0.31.2/#raw-html
+ * inline HTML through, so `<` is written as an entity (no tag, and so no attribute such as
+ * onerror, can form; `>` alone opens nothing and stays readable), `&` too (else `&#58;` would
+ * put a colon back into a link), and a javascript:, vbscript: or data: scheme loses its colon
+ * so no link can run script. https://spec.commonmark.org/0.31.2/#raw-html
  */
 export function markdownText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
     .replace(/\b(javascript|vbscript|data)(\s*):/gi, '$1$2&#58;');
 }
 
