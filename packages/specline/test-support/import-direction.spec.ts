@@ -10,6 +10,7 @@ import * as path from 'node:path';
  */
 export const RANKS: Readonly<Record<string, number>> = {
   diagnostics: 0,
+  escaping: 0,
   output: 0,
   spec: 1,
   sql: 2,

@@ -159,6 +159,22 @@ function checkCrossReferences(
       }
     }
   }
+  // A term's related entries are links a reader follows: one that leads nowhere is an error too.
+  for (const term of terms.values()) {
+    const doc = docOf.get(term.file);
+    if (!doc) continue;
+    term.related.forEach((name, index) => {
+      if (terms.has(name)) return;
+      const known = [...terms.keys()];
+      sink.error(
+        'REF004',
+        doc,
+        `${term.pointer}/related/${index}`,
+        `The glossary term "${term.name}" is related to "${name}", which is not a glossary term.`,
+        `${closest(name, known)}Define "${name}" in the glossary, or remove it from related.`,
+      );
+    });
+  }
 }
 
 function orderModels(

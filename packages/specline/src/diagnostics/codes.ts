@@ -8,7 +8,10 @@ export const DIAGNOSTIC_CODES = {
   FILE002: 'the file is larger than a spec may be',
   FILE003: 'the file is empty',
   FILE004: 'the file extension is not a spec format',
-  FILE005: 'the specs folder does not exist',
+  FILE005: 'the file or folder name is not a safe name',
+  FILE006: 'the file is a symbolic link leading outside the specs folder',
+  FILE007: 'the file is not valid UTF-8',
+  FILE008: 'the specs folder does not exist',
   // Parsing YAML or JSON
   PARSE001: 'YAML syntax error',
   PARSE002: 'JSON syntax error',
@@ -17,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   PARSE005: 'a key appears twice in one mapping',
   PARSE006: 'the document is not a mapping',
   PARSE007: 'the document nests deeper than a spec may',
+  PARSE008: 'a control character such as NUL in a key or value',
   // The JSON Schema
   SCHEMA001: 'missing or unknown spec kind',
   SCHEMA002: 'unknown field',

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isModel, testedAgainstNames, type Catalog, type Dataset, type SourceTable } from '../catalog';
 import { compileLoadStatements, sqlType, warehouseRelation } from '../compiler';
 import { formatDiagnostics } from '../diagnostics';
 import { quoteIdentifier } from '../sql';
 import type { DuckSession } from './session';
+import { csvHeader, locateSeedError, seedHeaderProblem } from './seed-csv-problem';
 import { createTypedTable } from './typed-table';
 
 /**
@@ -55,10 +57,22 @@ export class SeedWarehouse {
     const relation = this.relationOf(source.name);
     if (!source.seed) return this.session.run(createTypedTable(relation, source.columns));
     const columns = source.columns.map((column) => `'${column.name.replace(/'/g, "''")}': '${sqlType(column.type, 'duckdb')}'`).join(', ');
-    const file = path.join(this.workspaceRoot, source.seed).replace(/'/g, "''");
-    await this.session.run(
-      `CREATE OR REPLACE TABLE ${relation} AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {${columns}})`,
+    const absolute = path.join(this.workspaceRoot, source.seed);
+    const text = readFileSync(absolute, 'utf8');
+    const headerProblem = seedHeaderProblem(
+      source.seed,
+      text,
+      source.columns.map((column) => column.name),
     );
+    if (headerProblem) throw new Error(headerProblem);
+    try {
+      await this.session.run(
+        `CREATE OR REPLACE TABLE ${relation} AS SELECT * FROM read_csv('${absolute.replace(/'/g, "''")}', header = true, auto_detect = false, columns = {${columns}})`,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(locateSeedError(source.seed, csvHeader(text), message) ?? `${source.seed}: ${message.split('\n')[0]}`);
+    }
   }
 
   private createSchemas(): Promise<void> {

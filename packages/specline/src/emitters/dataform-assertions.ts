@@ -1,6 +1,7 @@
 import type { Catalog, Model } from '../catalog';
 import { inDialect } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
+import { sqlStringLiteral } from '../escaping';
 import { quoteIdentifier } from '../sql';
 import { DATAFORM_DIALECT } from './dataform-dialect';
 
@@ -35,5 +36,5 @@ export function dataformAssertions(catalog: Catalog, model: Model, problems: Dia
 }
 
 function literal(value: string | number | boolean): string {
-  return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value).toUpperCase();
+  return typeof value === 'string' ? sqlStringLiteral(value, DATAFORM_DIALECT) : String(value).toUpperCase();
 }

@@ -7,6 +7,7 @@ import { partitionType } from './partition-type';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
 import { renderTemplate } from './render-template';
+import { escaped, sqlLineComment, sqlxConfigObject, sqlxInertText } from '../escaping';
 import { yamlFile } from './yaml-file';
 
 /** The @dataform/core version the generated project is written for (package.json pins it). */
@@ -71,9 +72,10 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   const file: GeneratedFile = {
     path: `dataform/definitions/${model.layer}/${model.name}.sqlx`,
     content: renderTemplate('dataform.sqlx', {
-      config: JSON.stringify(config, null, 2),
-      header: generatedHeader(model),
-      sql: compiled.value,
+      config: escaped('sqlx', sqlxConfigObject(config)),
+      headerComment: escaped('sqlx', sqlLineComment(sqlxInertText(generatedHeader(model)))),
+      // The compiler's SQL: identifiers quoted, fragments parsed and free of ${ (sql/lexical-checks.ts).
+      sql: escaped('sqlx', compiled.value),
     }),
   };
   return emitted([file]);
@@ -103,7 +105,7 @@ function declaration(source: SourceTable): GeneratedFile {
   };
   return {
     path: `dataform/definitions/sources/${source.system}/${source.table}.sqlx`,
-    content: `config ${JSON.stringify(config, null, 2)}\n`,
+    content: `config ${sqlxConfigObject(config)}\n`,
   };
 }
 

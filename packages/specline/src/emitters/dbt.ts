@@ -1,13 +1,13 @@
 import type { Catalog, Model, SourceTable } from '../catalog';
 import { compileModelSelect, sqlType, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
+import { escaped, jinjaArguments, jinjaInertText, sqlLineComment, type Escaped } from '../escaping';
 import { quoteIdentifier } from '../sql';
 import { dbtColumnTests, dbtSingularTests } from './dbt-tests';
 import { parseDuration } from './duration';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
 import { partitionType } from './partition-type';
-import { jinjaArguments } from './jinja-literal';
 import { renderTemplate } from './render-template';
 import { yamlFile } from './yaml-file';
 
@@ -41,7 +41,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   if (!select.ok) return refused(select.diagnostics);
   const folder = `dbt/models/${model.layer}`;
   const files: GeneratedFile[] = [];
-  const header = generatedHeader(model);
+  const headerComment = escaped('jinja', sqlLineComment(jinjaInertText(generatedHeader(model))));
   if (model.load.strategy === 'scd2') {
     // dbt snapshots keep the history; the model on top adds is_current, which snapshots lack.
     const load = model.load;
@@ -60,7 +60,12 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     });
     files.push({
       path: `dbt/snapshots/${snapshot}.sql`,
-      content: renderTemplate('dbt-snapshot.sql', { name: snapshot, config, header, sql: select.value }),
+      content: renderTemplate('dbt-snapshot.sql', {
+        name: jinja(snapshot),
+        config: config.map(jinja),
+        headerComment,
+        sql: jinja(select.value),
+      }),
     });
     const q = (name: string) => quoteIdentifier(name, dialect);
     // Named columns, not *: the snapshot's dbt_scd_id and dbt_updated_at would break the contract.
@@ -69,15 +74,19 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     files.push({
       path: `${folder}/${model.name}.sql`,
       content: renderTemplate('dbt-model.sql', {
-        config: jinjaArguments({ materialized: 'view', schema: model.schema }),
-        header,
-        sql: view,
+        config: jinjaArguments({ materialized: 'view', schema: model.schema }).map(jinja),
+        headerComment,
+        sql: jinja(view),
       }),
     });
   } else {
     files.push({
       path: `${folder}/${model.name}.sql`,
-      content: renderTemplate('dbt-model.sql', { config: jinjaArguments(modelConfig(model)), header, sql: select.value }),
+      content: renderTemplate('dbt-model.sql', {
+        config: jinjaArguments(modelConfig(model)).map(jinja),
+        headerComment,
+        sql: jinja(select.value),
+      }),
     });
   }
   files.push(
@@ -85,6 +94,15 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   );
   files.push(schemaYaml(catalog, model, folder));
   return problems.length ? refused(problems) : emitted(files);
+}
+
+/**
+ * dbt model and snapshot files are Jinja. Their SQL is the compiler's output (identifiers quoted,
+ * fragments parsed and free of template syntax, see sql/lexical-checks.ts); config values are
+ * Jinja literals; the snapshot name is an identifier.
+ */
+function jinja(code: string): Escaped {
+  return escaped('jinja', code);
 }
 
 function modelConfig(model: Model): Record<string, unknown> {
@@ -115,11 +133,11 @@ function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFi
   const declared = new Map(model.columns.map((column) => [column.name, column]));
   const columns = model.outputColumns.map((column) => {
     const spec = declared.get(column.name);
-    const tests = spec ? dbtColumnTests(spec, testRef(catalog)) : [];
+    const tests = spec ? dbtColumnTests(spec, testRef(catalog), dialect) : [];
     return {
       name: column.name,
       data_type: sqlType(column.type, dialect),
-      ...(spec?.description ? { description: spec.description } : {}),
+      ...(spec?.description ? { description: jinjaInertText(spec.description) } : {}),
       ...(tests.length ? { data_tests: tests } : {}),
     };
   });
@@ -128,7 +146,7 @@ function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFi
     models: [
       {
         name: model.name,
-        ...(model.description ? { description: model.description } : {}),
+        ...(model.description ? { description: jinjaInertText(model.description) } : {}),
         config: { contract: { enforced: true } },
         columns,
       },
@@ -145,14 +163,14 @@ function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
     name: source.table,
     // The table lands as <system>_<table> (raw.crm_customers); source('crm', 'customers') resolves to it.
     identifier: source.name,
-    ...(source.description ? { description: source.description } : {}),
+    ...(source.description ? { description: jinjaInertText(source.description) } : {}),
     ...(source.freshness ? { loaded_at_field: source.freshness.loadedAt, freshness } : {}),
     columns: source.columns.map((column) => {
-      const tests = dbtColumnTests(column, testRef(catalog));
+      const tests = dbtColumnTests(column, testRef(catalog), catalog.constitution.warehouse);
       return {
         name: column.name,
         data_type: sqlType(column.type, catalog.constitution.warehouse),
-        ...(column.description ? { description: column.description } : {}),
+        ...(column.description ? { description: jinjaInertText(column.description) } : {}),
         ...(tests.length ? { data_tests: tests } : {}),
       };
     }),

@@ -1,9 +1,9 @@
 import type { Catalog, Model } from '../catalog';
 import { compileModelSelect, compileScd2Apply, createTableIfMissing, warehouseRelation } from '../compiler';
+import { escaped, pythonDocstring, pythonStringLiteral, pythonTripleQuoted, type Escaped } from '../escaping';
 import { quoteIdentifier } from '../sql';
 import { emitted, refused, type Emitter, type EmitResult } from './emitter';
 import { generatedHeader } from './generated-header';
-import { pythonString, pythonTripleQuoted } from './python-string';
 import { renderTemplate } from './render-template';
 
 const DIALECT = 'spark';
@@ -27,16 +27,20 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   const body = jobBody(catalog, model, target, constants);
   if (!body.ok) return refused(body.diagnostics);
   const content = renderTemplate('pyspark-job.py', {
-    header: generatedHeader(model),
-    description: model.description ?? model.name,
-    strategy: model.load.strategy,
-    target: pythonString(target),
-    appName: pythonString(model.name),
-    constants,
-    body: body.lines,
+    docstring: escaped(
+      'python',
+      pythonDocstring(`${generatedHeader(model)}\n\n${model.description ?? model.name}\nLoad strategy: ${model.load.strategy}.`),
+    ),
+    target: python(pythonStringLiteral(target)),
+    appName: python(pythonStringLiteral(model.name)),
+    constants: constants.map(({ name, value }) => ({ name: python(name), value: python(value) })),
+    // The job's statements are fixed code; the only spec values they use are the constants above.
+    body: body.lines.map(python),
   });
   return emitted([{ path: `pyspark/${model.layer}/${model.name}.py`, content }]);
 }
+
+const python = (code: string): Escaped => escaped('python', code);
 
 type Body = { ok: true; lines: string[] } | { ok: false; diagnostics: EmitResult['diagnostics'] };
 

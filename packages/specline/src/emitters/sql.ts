@@ -3,6 +3,7 @@ import { compileLoadStatements, createColumnsTable, warehouseRelation } from '..
 import type { Diagnostic } from '../diagnostics';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
+import { sqlLineComment } from '../escaping';
 
 /**
  * Plain SQL, once per dialect in the constitution's sql_dialects: the landing table of each
@@ -34,7 +35,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   const problems: Diagnostic[] = [];
   const files = catalog.constitution.sqlDialects.map((dialect): GeneratedFile => ({
     path: `sql/${dialect}/${model.layer}/${model.name}.sql`,
-    content: `-- ${generatedHeader(model)}\n\n${modelScript(catalog, model, dialect, problems)}`,
+    content: `${sqlLineComment(generatedHeader(model))}\n\n${modelScript(catalog, model, dialect, problems)}`,
   }));
   return problems.length ? refused(problems) : emitted(files);
 }
@@ -50,5 +51,8 @@ function modelScript(catalog: Catalog, model: Model, dialect: string, problems: 
 
 function sourceFile(catalog: Catalog, source: SourceTable, dialect: string): GeneratedFile {
   const ddl = createColumnsTable(source.columns, dialect, warehouseRelation(catalog, dialect)(source.name));
-  return { path: `sql/${dialect}/sources/${source.system}/${source.table}.sql`, content: `-- ${generatedHeader(source)}\n\n${ddl};\n` };
+  return {
+    path: `sql/${dialect}/sources/${source.system}/${source.table}.sql`,
+    content: `${sqlLineComment(generatedHeader(source))}\n\n${ddl};\n`,
+  };
 }

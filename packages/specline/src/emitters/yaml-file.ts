@@ -1,10 +1,7 @@
-import { stringify } from 'yaml';
+import { yamlDocument } from '../escaping';
 import type { GeneratedFile } from './emitter';
 
-/**
- * YAML data files (schema.yml, sources.yml, settings) are serialised, not templated, so a
- * description with a colon or a quote can never break them. Keys keep insertion order.
- */
+/** A YAML data file (schema.yml, sources.yml, settings), serialised by the YAML escaping module. */
 export function yamlFile(path: string, value: unknown): GeneratedFile {
-  return { path, content: stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }) };
+  return { path, content: yamlDocument(value) };
 }

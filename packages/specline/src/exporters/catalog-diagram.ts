@@ -1,5 +1,5 @@
 import { inputNames, type Catalog } from '../catalog';
-import { mermaidLabel } from './mermaid-text';
+import { mermaidLabel } from '../escaping';
 
 /**
  * The table-level lineage of the whole catalog: sources grouped by system, models grouped

@@ -1,3 +1,4 @@
+import { isCodeSpanSafe, markdownText } from '../escaping';
 import type { ReviewTable } from './review-table';
 
 /**
@@ -7,10 +8,12 @@ import type { ReviewTable } from './review-table';
  */
 export function toMarkdownTable(table: ReviewTable, code: readonly string[] = []): string {
   const cell = (value: string, column: string) => {
-    const flat = value.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
-    return flat !== '' && code.includes(column) && !flat.includes('`') ? `\`${flat}\`` : flat;
+    const flat = value.replace(/\s+/g, ' ').trim();
+    // A code span shows its text verbatim; anything else is Markdown text and is escaped.
+    const shown = flat !== '' && code.includes(column) && isCodeSpanSafe(flat) ? `\`${flat}\`` : markdownText(flat);
+    return shown.replace(/\|/g, '\\|');
   };
-  const lines = [`| ${table.header.join(' | ')} |`, `| ${table.header.map(() => '---').join(' | ')} |`];
+  const lines = [`| ${table.header.map(markdownText).join(' | ')} |`, `| ${table.header.map(() => '---').join(' | ')} |`];
   for (const row of table.rows) lines.push(`| ${row.map((value, index) => cell(value, table.header[index])).join(' | ')} |`);
   return lines.join('\n');
 }

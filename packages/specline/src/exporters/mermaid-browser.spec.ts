@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { checkMermaidInBrowser, type MermaidDiagram, type MermaidVerdict } from '../../test-support/browser/mermaid-in-browser';
 import { type Catalog } from '../catalog';
 import { loadSpecsFolder } from '../load';
-import { mermaidLabel } from './mermaid-text';
+import { mermaidLabel } from '../escaping';
 import { CATALOG_EXPORTERS, DATASET_EXPORTERS } from './registry';
 
 /**

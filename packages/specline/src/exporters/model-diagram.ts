@@ -1,6 +1,6 @@
 import type { Model, SourceTable } from '../catalog';
 import { columnSql } from './describe';
-import { mermaidLabel, mermaidLines } from './mermaid-text';
+import { mermaidLabel, mermaidLines } from '../escaping';
 
 /**
  * A model's flow, left to right: each input, its filter, the joins in order, the computed

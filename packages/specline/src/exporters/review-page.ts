@@ -1,4 +1,5 @@
 import type { Model, SourceTable } from '../catalog';
+import { markdownText } from '../escaping';
 import { describeColumnTest, describeLoad, describeModelTest } from './describe';
 import { toMarkdownTable } from './markdown-table';
 import { toModelMermaid, toSourceMermaid } from './model-diagram';
@@ -55,8 +56,8 @@ export function toSourceMarkdown(source: SourceTable): string {
 function page(title: string, description: string | undefined, facts: string[][], diagram: string, sections: string[]): string {
   return (
     [
-      `# ${title}`,
-      description ? `> ${description.replace(/\s+/g, ' ').trim()}` : '',
+      `# ${markdownText(title)}`,
+      description ? `> ${markdownText(description.replace(/\s+/g, ' ').trim())}` : '',
       toMarkdownTable({ header: ['', 'value'], rows: facts }),
       '## Diagram',
       ['```mermaid', diagram.trimEnd(), '```'].join('\n'),

@@ -1,5 +1,6 @@
 import { Workbook, type Style, type Worksheet } from 'exceljs';
 import type { Catalog, Model } from '../catalog';
+import { spreadsheetCell } from '../escaping';
 import { allColumnsTable, dataLineageTable, glossaryTable, overviewTable } from './catalog-tables';
 import { FIXED_DATE, repackZip } from './deterministic-zip';
 import { aggregationsTable, columnMappingTable, constraintsTable, filtersTable, joinsTable } from './model-tables';
@@ -96,7 +97,8 @@ function writeTable(sheet: Worksheet, start: number, table: ReviewTable): number
     const personal = piiColumn >= 0 && values[piiColumn] === 'yes';
     values.forEach((value, index) => {
       const cell = row.getCell(index + 1);
-      cell.value = value;
+      // A string cell, never a formula; the quote keeps it text if the sheet is saved as CSV and reopened.
+      cell.value = spreadsheetCell(value);
       cell.style = bodyStyle(WRAPPED.has(table.header[index]), personal && (index === 0 || index === piiColumn));
     });
   });

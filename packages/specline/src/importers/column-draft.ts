@@ -7,6 +7,23 @@ export interface ColumnDraft {
   /** Canonical logical type, e.g. INT64 or NUMERIC(18,2). */
   readonly type: string;
   readonly nullable: boolean;
+  /** The name as the input wrote it, when the spec name differs (reported, never silent). */
+  readonly renamedFrom?: string;
+}
+
+/** `{ renamedFrom }` when the spec name is not the input's name as written. */
+export function renamedFrom(raw: string, name: string): Pick<ColumnDraft, 'renamedFrom'> {
+  return raw === name ? {} : { renamedFrom: raw };
+}
+
+/** One line per renamed column, for the generator to report: what the input said, what the spec says. */
+export function describeRenames(columns: readonly ColumnDraft[], origin: string): string[] {
+  return columns
+    .filter((column) => column.renamedFrom !== undefined)
+    .map(
+      (column) =>
+        `${origin}: the column ${JSON.stringify(column.renamedFrom)} is named "${column.name}" in the spec (spec names are lower-case identifiers). Check the new name, and rename the column at its source if it was not meant.`,
+    );
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
@@ -64,6 +81,12 @@ export function parseInlineColumns(text: string): ColumnDraft[] {
     .map((item) => {
       const match = /^([^:]+):(.+?)(!?)$/.exec(item);
       if (!match) throw new ImportError(`--columns: "${item}" is not name:TYPE (add ! for NOT NULL), e.g. lead_id:INT64!`);
-      return { name: specColumnName(match[1], '--columns'), type: canonicalType(match[2].trim(), '--columns'), nullable: match[3] !== '!' };
+      const name = specColumnName(match[1], '--columns');
+      return {
+        name,
+        type: canonicalType(match[2].trim(), '--columns'),
+        nullable: match[3] !== '!',
+        ...renamedFrom(match[1].trim(), name),
+      };
     });
 }

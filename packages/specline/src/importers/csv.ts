@@ -1,5 +1,5 @@
 import { ImportError } from './import-error';
-import { specColumnName, type ColumnDraft } from './column-draft';
+import { renamedFrom, specColumnName, type ColumnDraft } from './column-draft';
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -66,6 +66,11 @@ export function inferCsvColumns(text: string, origin: string): ColumnDraft[] {
     // A leading zero (postal codes, account numbers) would be lost as a number: it is text.
     const textual = values.some((v) => /^[+-]?0\d/.test(v));
     const fit = values.length === 0 || textual ? undefined : CANDIDATES.find((c) => values.every((v) => c.test.test(v)));
-    return { name, type: fit?.type ?? 'STRING', nullable: values.length < data.length || data.length === 0 };
+    return {
+      name,
+      type: fit?.type ?? 'STRING',
+      nullable: values.length < data.length || data.length === 0,
+      ...renamedFrom(header[index], name),
+    };
   });
 }

@@ -1,7 +1,7 @@
 import * as polyglot from '@polyglot-sql/sdk';
 import { initSql, isKnownDialect } from '../sql';
 import { ImportError } from './import-error';
-import { canonicalType, specColumnName, type ColumnDraft } from './column-draft';
+import { canonicalType, renamedFrom, specColumnName, type ColumnDraft } from './column-draft';
 
 export interface DdlTable {
   readonly table: string;
@@ -54,10 +54,12 @@ export async function readCreateTable(sql: string, dialect: string, origin: stri
     const rendered = polyglot.generateDataType(column.data_type as polyglot.DataType, 'bigquery' as polyglot.Dialect);
     const where = `${origin}: column ${column.name.name}`;
     if (!rendered.success || !rendered.sql) throw new ImportError(`${where}: its type cannot be rendered (${rendered.error}).`);
+    const name = specColumnName(column.name.name, where);
     return {
-      name: specColumnName(column.name.name, where),
+      name,
       type: canonicalType(rendered.sql, where),
       nullable: column.nullable !== false && !column.primary_key,
+      ...renamedFrom(column.name.name, name),
     };
   });
   const inlineKey = create.columns.filter((c) => c.primary_key).map((c) => specColumnName(c.name.name, origin));

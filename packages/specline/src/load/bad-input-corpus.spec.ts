@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadSpecsFolder } from './index';
@@ -45,7 +45,7 @@ ${overrides.extra ?? ''}`;
 
 interface Case {
   readonly name: string;
-  readonly files: Record<string, string>;
+  readonly files: Record<string, string | Buffer>;
   readonly code: string;
   readonly at: string; // file:line:column
 }
@@ -455,6 +455,81 @@ const cases: Case[] = [
     code: 'SCHEMA006',
     at: 'specs/constitution.yaml:5:23',
   },
+  {
+    name: 'a glossary term related to a term that does not exist',
+    files: {
+      'specs/glossary/a.yaml':
+        'kind: glossary\nname: a\nterms:\n  - { name: customer, definition: A buyer., related: [order] }\n  - name: order\n    definition: A purchase.\n    related: [customer, custmer]\n',
+    },
+    code: 'REF004',
+    at: 'specs/glossary/a.yaml:7:25',
+  },
+  // Hostile input (issue 18): values that would become code, and files that are not what they claim.
+  {
+    name: 'a NUL byte in a description',
+    files: { [MODEL_FILE]: model({ extra: 'description: "Clean\\0 customers"' }) },
+    code: 'PARSE008',
+    at: `${MODEL_FILE}:12:14`,
+  },
+  {
+    name: 'an escape character in a column name key',
+    files: { [MODEL_FILE]: model({ extra: 'description: ok\n"own\\ber": x' }) },
+    code: 'PARSE008',
+    at: `${MODEL_FILE}:13:1`,
+  },
+  {
+    name: 'bytes that are not UTF-8',
+    files: { [MODEL_FILE]: Buffer.concat([Buffer.from(model({ extra: 'description: caf' })), Buffer.from([0xe9, 0x0a])]) },
+    code: 'FILE007',
+    at: `${MODEL_FILE}:12:17`,
+  },
+  {
+    name: 'a file name holding Jinja',
+    files: { 'specs/models/stg_{{ run_query(1) }}.yaml': model({ name: 'stg_other' }) },
+    code: 'FILE005',
+    at: 'specs/models/stg_{{ run_query(1) }}.yaml:1:1',
+  },
+  {
+    name: 'a file name holding a line break',
+    files: { 'specs/models/stg_x\nDROP TABLE raw.crm_customers;.yaml': model({ name: 'stg_other' }) },
+    code: 'FILE005',
+    at: 'specs/models/stg_x\nDROP TABLE raw.crm_customers;.yaml:1:1',
+  },
+  {
+    name: 'a schedule that is Python, not cron',
+    files: { [MODEL_FILE]: model({ extra: `orchestration:\n  schedule: '"""+__import__("os").system("id")+""" * * * *'` }) },
+    code: 'SCHEMA006',
+    at: `${MODEL_FILE}:13:13`,
+  },
+  {
+    name: 'an owner that a spreadsheet would run as a formula',
+    files: { [MODEL_FILE]: model({ extra: `owner: '=HYPERLINK("http://x.test","y")'` }) },
+    code: 'SCHEMA006',
+    at: `${MODEL_FILE}:12:8`,
+  },
+  {
+    name: 'an accepted value holding Jinja',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status\n    type: STRING\n    from: c.status\n    tests:\n      - accepted_values: ["a", "{{ run_query(\'DROP TABLE raw.x\') }}"]',
+      }),
+    },
+    code: 'SCHEMA006',
+    at: `${MODEL_FILE}:16:32`,
+  },
+  {
+    name: 'JSON arrays nested 100,000 deep',
+    files: { 'specs/models/stg_customers.json': `{"kind": "model", "name": ${'['.repeat(100000)}${']'.repeat(100000)}}` },
+    code: 'PARSE007',
+    at: 'specs/models/stg_customers.json:1:90',
+  },
+  {
+    name: 'YAML flow collections nested 100,000 deep',
+    files: { [MODEL_FILE]: `kind: model\nname: ${'[{a: '.repeat(50000)}${'}]'.repeat(50000)}\n` },
+    code: 'PARSE007',
+    at: `${MODEL_FILE}:2:167`,
+  },
 ];
 
 describe('the bad-input corpus', () => {
@@ -464,8 +539,8 @@ describe('the bad-input corpus', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  const write = (files: Record<string, string>) => {
-    const all: Record<string, string> = {
+  const write = (files: Record<string, string | Buffer>) => {
+    const all: Record<string, string | Buffer> = {
       'specs/constitution.yaml': CONSTITUTION,
       'specs/sources/crm/customers.yaml': SOURCE,
       [MODEL_FILE]: model(),
@@ -491,6 +566,41 @@ describe('the bad-input corpus', () => {
     expect(diagnostics).toEqual([]);
     const test = catalog!.datasets.get('erp_order')!.columns[0].tests[0];
     expect(test.kind === 'expression' && test.expression.text).toBe('`order` > 0');
+  });
+
+  it('reads JSON and YAML specs that start with a byte-order mark', async () => {
+    write({
+      [MODEL_FILE]: `\ufeff${model()}`,
+      'specs/sources/crm/customers.yaml': '',
+      'specs/sources/crm/customers.json': `\ufeff${JSON.stringify({
+        kind: 'source',
+        name: 'customers',
+        system: 'crm',
+        columns: [
+          { name: 'customer_id', type: 'INT64' },
+          { name: 'email', type: 'STRING', pii: true },
+          { name: 'status', type: 'STRING' },
+        ],
+        primary_key: ['customer_id'],
+      })}`,
+    });
+    rmSync(path.join(root, 'specs/sources/crm/customers.yaml'));
+    const { diagnostics, catalog } = await loadSpecsFolder(root, 'specs');
+    expect(diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('PARSE'))).toEqual([]);
+    expect(catalog?.models.map((m) => m.name)).toEqual(['stg_customers']);
+  });
+
+  it('refuses a spec that is a symbolic link out of the specs folder, and reads one that stays inside', async () => {
+    write({});
+    writeFileSync(path.join(root, 'outside.yaml'), model({ name: 'stg_outside' }));
+    symlinkSync(path.join(root, 'outside.yaml'), path.join(root, 'specs/models/stg_outside.yaml'));
+    symlinkSync(path.join(root, MODEL_FILE), path.join(root, 'specs/models/stg_inside.yaml'));
+    const { diagnostics } = await loadSpecsFolder(root, 'specs');
+    const at = (code: string) =>
+      diagnostics.filter((d) => d.code === code).map((d) => `${d.location.file}:${d.location.line}:${d.location.column}`);
+    expect(at('FILE006')).toEqual(['specs/models/stg_outside.yaml:1:1']);
+    // The link inside the folder is read: the same model twice.
+    expect(at('NAME001').length).toBeGreaterThan(0);
   });
 
   it('accepts the base workspace the cases start from', async () => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -35,5 +36,38 @@ describe('syncFolder', () => {
     expect(readFileSync(path.join(dir, 'sql/duckdb/old.sql'), 'utf8')).toBe('last good');
     expect(existsSync(path.join(dir, 'pyspark'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['contract.json', 'sql']);
+  });
+});
+
+describe('two runs syncing one folder at once', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'specline-sync-race-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leave a live run’s temporary file alone and remove a dead one’s', () => {
+    mkdirSync(path.join(dir, 'models'), { recursive: true });
+    // The parent process is alive for the length of the test; pid 2^22+1 is above Linux's pid_max.
+    writeFileSync(path.join(dir, `models/a.sql.${process.ppid}.tmp`), 'in flight');
+    writeFileSync(path.join(dir, `models/b.sql.${2 ** 22 + 1}.tmp`), 'left by a crash');
+    const result = syncFolder(dir, [{ path: 'contract.json', content: '{}' }]);
+    expect(result.removed).toEqual([`models/b.sql.${2 ** 22 + 1}.tmp`]);
+    expect(readdirSync(path.join(dir, 'models'))).toEqual([`a.sql.${process.ppid}.tmp`]);
+  });
+
+  it('never fail each other (no ENOENT on a rename)', async () => {
+    const worker = path.join(__dirname, '../../test-support/sync-folder-worker.ts');
+    const run = (name: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['-r', '@swc-node/register', worker, dir, name, '150'], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all([run('a'), run('b')]);
+    expect(
+      results.map((result) => (result.code === 0 ? 0 : (result.stderr.split('\n').find((line) => /Error/.test(line)) ?? result.stderr))),
+    ).toEqual([0, 0]);
   });
 });

@@ -1,6 +1,7 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { OutputFile } from './output-file';
+import { isInFlightTemporary } from './temporary-file';
 import { writeFileIfChanged } from './write-file-if-changed';
 
 export interface FolderSync {
@@ -12,7 +13,8 @@ export interface FolderSync {
 /**
  * Makes `dir` hold exactly `files`, except below the `kept` sub-folders, which stay as they
  * are (a platform that failed keeps its last good code). Stale files are removed, so the
- * folder, and Nx's cached copy of it, depends on the specs alone.
+ * folder, and Nx's cached copy of it, depends on the specs alone. Another live run's temporary
+ * files are not stale: removing them would fail its rename.
  */
 export function syncFolder(dir: string, files: readonly OutputFile[], kept: readonly string[] = []): FolderSync {
   const written: string[] = [];
@@ -20,7 +22,7 @@ export function syncFolder(dir: string, files: readonly OutputFile[], kept: read
   for (const file of files) (writeFileIfChanged(path.join(dir, file.path), file.content) ? written : unchanged).push(file.path);
   const wanted = new Set(files.map((file) => file.path));
   const isKept = (relative: string) => kept.some((folder) => relative === folder || relative.startsWith(`${folder}/`));
-  const removed = listFiles(dir).filter((relative) => !wanted.has(relative) && !isKept(relative));
+  const removed = listFiles(dir).filter((relative) => !wanted.has(relative) && !isKept(relative) && !isInFlightTemporary(relative));
   for (const relative of removed) rmSync(path.join(dir, relative), { force: true });
   removeEmptyFolders(dir);
   return { written, unchanged, removed };
@@ -49,8 +51,24 @@ function removeEmptyFolders(dir: string): boolean {
   }
   let empty = true;
   for (const entry of entries) {
-    if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name))) empty = false;
-    else rmSync(path.join(dir, entry.name), { recursive: true, force: true });
+    if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name)) || !removeFolderIfEmpty(path.join(dir, entry.name)))
+      empty = false;
   }
   return empty;
+}
+
+/**
+ * rmdir, not a recursive rm: another run may have written into the folder since it was found
+ * empty, and its files must survive (ENOTEMPTY); one that removed it already is fine (ENOENT).
+ */
+function removeFolderIfEmpty(dir: string): boolean {
+  try {
+    rmdirSync(dir);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  }
 }

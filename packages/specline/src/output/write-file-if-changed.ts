@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { temporaryPath } from './temporary-file';
 
 /**
  * Writes `content` to `file` only when its bytes differ, through a temporary file and a
@@ -13,16 +14,19 @@ export function writeFileIfChanged(file: string, content: string | Uint8Array): 
   } catch {
     // Missing or unreadable: write it.
   }
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-  } catch (error) {
-    // Creating the folder only when the write says it is missing: a codegen run writes
-    // thousands of files into a few folders, and a recursive mkdir per file was an eighth of it.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, bytes);
+  const temporary = temporaryPath(file);
+  // A concurrent run's clean-up may remove a folder that just became empty, between our
+  // mkdir and our write or rename; a few retries outlast it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, file);
+      return true;
+    } catch (error) {
+      // Creating the folder only when the write says it is missing: a codegen run writes
+      // thousands of files into a few folders, and a recursive mkdir per file was an eighth of it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw error;
+      mkdirSync(path.dirname(file), { recursive: true });
+    }
   }
-  renameSync(temporary, file);
-  return true;
 }

@@ -1,6 +1,6 @@
 import type { CreateDependenciesContext, ProjectConfiguration } from '@nx/devkit';
 import { createDependencies } from './create-dependencies';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createNodes } from './create-nodes';
@@ -140,6 +140,46 @@ describe('relationships lookups in the cache key', () => {
       const after = await ordersProject();
       expect(after.targets!.validate.options.upstream).not.toBe(before.targets!.validate.options.upstream);
       expect(after.targets!.test.options.upstream).not.toBe(before.targets!.test.options.upstream);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('files that cannot be read stay local', () => {
+  it('make each its own invalid project, located, and every other project stays in the graph', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'specline-hostile-'));
+    try {
+      const files: Record<string, string | Buffer> = {
+        'specs/constitution.yaml': FILES['specs/constitution.yaml'],
+        'specs/sources/crm/customers.yaml': 'kind: source\nname: customers\nsystem: crm\ncolumns:\n  - { name: id, type: INT64 }\n',
+        'specs/models/deep_json.json': `{"kind": "model", "name": ${'['.repeat(100000)}${']'.repeat(100000)}}`,
+        'specs/models/deep_yaml.yaml': `kind: model\nname: ${'[{a: '.repeat(50000)}${'}]'.repeat(50000)}\n`,
+        'specs/models/deep_block.yaml': `kind: model\nname: ${'- '.repeat(200000)}x\n`,
+        'specs/models/latin1.yaml': Buffer.concat([Buffer.from('kind: model\nname: stg_caf'), Buffer.from([0xe9, 0x0a])]),
+        'specs/models/bom.json': '\ufeff{"kind": "model", "name": "stg_bom", "layer": "staging"}',
+      };
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        writeFileSync(path.join(root, file), text);
+      }
+      writeFileSync(path.join(root, 'outside.yaml'), 'kind: model\nname: stg_outside\n');
+      symlinkSync(path.join(root, 'outside.yaml'), path.join(root, 'specs/models/outside.yaml'));
+      const listed = [...Object.keys(files), 'specs/models/outside.yaml'];
+      const results = await createNodes[1](listed, { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
+      const described = Object.fromEntries(
+        results.flatMap(([, r]) => Object.values(r.projects ?? {})).map((p) => [p.name!, String(p.metadata?.description)]),
+      );
+      expect(described).toEqual({
+        crm_customers: expect.any(String),
+        stg_bom: expect.any(String),
+        'invalid-models-deep_json': expect.stringMatching(/specs\/models\/deep_json\.json:1:\d+: error PARSE007/),
+        'invalid-models-deep_yaml': expect.stringMatching(/specs\/models\/deep_yaml\.yaml:2:\d+: error PARSE007/),
+        'invalid-models-deep_block': expect.stringMatching(/specs\/models\/deep_block\.yaml:\d+:\d+: error PARSE007/),
+        'invalid-models-latin1': expect.stringMatching(/specs\/models\/latin1\.yaml:2:14: error FILE007/),
+        'invalid-models-outside': expect.stringMatching(/specs\/models\/outside\.yaml:1:1: error FILE006/),
+        catalog: expect.any(String),
+      });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -6,7 +6,8 @@ import { normalizeOptions, type SpeclinePluginOptions } from '../workspace/optio
 import { pluginInputs } from './plugin-inputs';
 import { assignProjectNames } from '../workspace/project-names';
 import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
-import { unreadableSummary, type SpecSummary } from './spec-summary';
+import { decodeUtf8, symlinkLeavesSpecsFolder } from '../spec/read';
+import { invalidSummary, unreadableSummary, type SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
@@ -40,14 +41,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const cache = new SummaryCache(path.join(workspaceDataDirectory, 'specline-spec-summaries.json'));
     const summaries = new Map<string, SpecSummary>();
     for (const file of specFiles) {
-      let text: string;
-      try {
-        text = readFileSync(path.join(context.workspaceRoot, file), 'utf8');
-      } catch (error) {
-        summaries.set(file, unreadableSummary(file, error));
-        continue;
-      }
-      summaries.set(file, cache.summarize(file, text));
+      summaries.set(file, summarizeFile(context.workspaceRoot, file, options.specsDir, cache));
     }
     cache.save();
 
@@ -96,6 +90,28 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     return results;
   },
 ];
+
+/**
+ * One file's summary, or an invalid one saying why it cannot be read (undefined when it vanished): a symbolic link out of
+ * the specs folder or bytes that are not UTF-8 are refused here as validate refuses them.
+ */
+function summarizeFile(workspaceRoot: string, file: string, specsDir: string, cache: SummaryCache): SpecSummary {
+  if (symlinkLeavesSpecsFolder(workspaceRoot, file, specsDir))
+    return invalidSummary(file, `${file}:1:1: error FILE006: The file is a symbolic link to a file outside the specs folder.`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(workspaceRoot, file));
+  } catch (error) {
+    return unreadableSummary(file, error);
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok)
+    return invalidSummary(
+      bytes.toString('latin1'),
+      `${file}:${decoded.line}:${decoded.column}: error FILE007: The file is not valid UTF-8 here.`,
+    );
+  return cache.summarize(file, decoded.text);
+}
 
 /** Nx 20–22 look for createNodesV2; Nx 23 for createNodes. Both are the batched form. */
 export const createNodesV2 = createNodes;

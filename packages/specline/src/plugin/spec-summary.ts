@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../diagnostics';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { sourceDatasetName } from '../spec/dataset-name';
 import { behaviourFingerprint, textFingerprint } from './spec-fingerprints';
-import { MAX_SPEC_BYTES, parseSpecText } from '../spec/read';
+import { MAX_BRACKET_DEPTH, MAX_SPEC_BYTES, offsetOfDeepNesting, parseSpecText } from '../spec/read';
 
 /**
  * What the project graph needs from one spec file: its identity, tags and the datasets it
@@ -32,15 +32,33 @@ export interface SpecSummary {
   readonly behaviour: string;
 }
 
+/**
+ * Never throws: whatever a file holds (any nesting depth, any bytes), a failure to read it
+ * becomes its own invalid project, and every other project stays in the graph.
+ */
 export function summarizeSpec(file: string, text: string): SpecSummary {
+  try {
+    return summarizeText(file, text);
+  } catch (error) {
+    // Deep nesting under the bracket limit can still exhaust the stack of a parser or a walker.
+    const code = error instanceof RangeError || /call stack/i.test(String(error)) ? 'PARSE007' : 'PARSE001';
+    return invalidSummary(
+      text,
+      `${file}:1:1: error ${code}: The spec cannot be read (${code === 'PARSE007' ? 'it nests too deeply' : 'unexpected content'}).`,
+    );
+  }
+}
+
+function summarizeText(file: string, text: string): SpecSummary {
   const format = path.extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
   if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES)
-    return invalid(text, `${file}:1:1: error FILE002: The file is larger than a spec may be (${MAX_SPEC_BYTES} bytes).`);
-  const quick = quickParse(text, format);
+    return invalidSummary(text, `${file}:1:1: error FILE002: The file is larger than a spec may be (${MAX_SPEC_BYTES} bytes).`);
+  // Refused before js-yaml or JSON.parse recurse into it (see nesting-depth.ts); the guarded parser locates it.
+  const quick = offsetOfDeepNesting(text, MAX_BRACKET_DEPTH) >= 0 ? undefined : quickParse(text, format);
   if (quick !== undefined) return summarizeData(file, quick, text);
   // The quick parser refused the file: the guarded parser says exactly where and why.
   const parsed = parseSpecText(file, text, format);
-  if (!parsed.ok) return invalid(text, formatDiagnostic(parsed.diagnostics[0]).split('\n')[0]);
+  if (!parsed.ok) return invalidSummary(text, formatDiagnostic(parsed.diagnostics[0]).split('\n')[0]);
   return summarizeData(file, parsed.doc.data as Record<string, unknown>, text);
 }
 
@@ -69,10 +87,11 @@ function quickParse(text: string, format: 'yaml' | 'json'): Record<string, unkno
  */
 export function unreadableSummary(file: string, error: unknown): SpecSummary {
   const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-  return invalid(file, `${file}: the file cannot be read (${reason}).`);
+  return invalidSummary(file, `${file}: the file cannot be read (${reason}).`);
 }
 
-function invalid(text: string, problem: string): SpecSummary {
+/** A file that is not a readable spec: its own project, described by `problem` (file:line:col: error CODE: message). */
+export function invalidSummary(text: string, problem: string): SpecSummary {
   return { kind: 'invalid', reads: [], lookups: [], terms: [], problem, behaviour: textFingerprint(text) };
 }
 

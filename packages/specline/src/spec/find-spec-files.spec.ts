@@ -22,7 +22,7 @@ describe('findSpecFiles', () => {
     const { files, diagnostics } = await findSpecFiles(root, 'spec');
     expect(files).toEqual([]);
     expect(diagnostics.map((d) => [d.code, d.location.file, d.message])).toEqual([
-      ['FILE005', 'spec', 'The specs folder "spec" does not exist.'],
+      ['FILE008', 'spec', 'The specs folder "spec" does not exist.'],
     ]);
     expect(diagnostics[0].hint).toMatch(/specsDir/);
   });
@@ -42,6 +42,7 @@ describe('findSpecFiles', () => {
       sizeOf: async () => 0,
       read: async () => new Uint8Array(),
       exists: () => true,
+      linksOutside: () => false,
     };
     const { files, diagnostics } = await findSpecFiles(source, 'specs');
     expect(files).toEqual(['specs/ok.yaml']);

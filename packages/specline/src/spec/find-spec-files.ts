@@ -32,6 +32,7 @@ export async function findSpecFiles(from: string | SpecSource, specsDir = 'specs
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isFolder) await walk(child);
+      // A symbolic link is listed (as a non-folder) so that reading it can refuse it when it leads out of the folder.
       else if (SPEC_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(child);
     }
   };
@@ -42,7 +43,7 @@ export async function findSpecFiles(from: string | SpecSource, specsDir = 'specs
 function folderProblem(folder: string, isSpecsDir: boolean, reason: string): Diagnostic {
   const missing = reason === 'ENOENT' || reason === 'ENOTDIR';
   return {
-    code: isSpecsDir && missing ? 'FILE005' : 'FILE001',
+    code: isSpecsDir && missing ? 'FILE008' : 'FILE001',
     severity: 'error',
     location: { file: folder || '.', line: 1, column: 1 },
     pointer: '',

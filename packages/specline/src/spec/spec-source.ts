@@ -1,5 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { symlinkLeavesSpecsFolder } from './read/symlink-escape';
 
 /** What one entry of a specs folder is. */
 export interface SpecEntry {
@@ -21,6 +22,8 @@ export interface SpecSource {
   sizeOf(file: string): Promise<number | undefined>;
   read(file: string): Promise<Uint8Array>;
   exists(file: string): boolean;
+  /** Whether the file is a symbolic link leading outside `specsDir` (or dangling): such a spec is refused. */
+  linksOutside(file: string, specsDir?: string): boolean;
 }
 
 /** The workspace on disk. */
@@ -35,6 +38,7 @@ export function diskSource(workspaceRoot: string): SpecSource {
     },
     read: (file) => fs.readFile(at(file)),
     exists: (file) => existsSync(at(file)),
+    linksOutside: (file, specsDir) => symlinkLeavesSpecsFolder(workspaceRoot, file, specsDir),
   };
 }
 

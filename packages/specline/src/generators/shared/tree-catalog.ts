@@ -30,5 +30,7 @@ export function treeSource(tree: Tree): SpecSource {
       return content;
     },
     exists: (file) => tree.exists(file),
+    // A Tree holds file contents, never links.
+    linksOutside: () => false,
   };
 }

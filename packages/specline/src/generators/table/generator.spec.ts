@@ -1,4 +1,4 @@
-import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
+import { logger, readNxJson, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -293,3 +293,33 @@ function snapshotPaths(tree: Tree): string[] {
     .map((c) => `${c.type} ${c.path}`)
     .sort();
 }
+
+describe('spec:table renames', () => {
+  it('reports every column name it had to change, hostile ones included', async () => {
+    const tree = workspace();
+    tree.write('hostile.sql', 'CREATE TABLE crm.leads (\n  "id; DROP TABLE x" BIGINT NOT NULL,\n  "Email" VARCHAR(200),\n  score INT\n);');
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    try {
+      await tableGenerator(tree, { system: 'crm', table: 'leads', ddl: 'hostile.sql' });
+      const source = parse(tree.read('specs/sources/crm/leads.yaml', 'utf-8') as string);
+      expect(source.columns.map((c: { name: string }) => c.name)).toEqual(['id_drop_table_x', 'email', 'score']);
+      expect(warn.mock.calls.map(([line]) => line)).toEqual([
+        'spec:table: hostile.sql: the column "id; DROP TABLE x" is named "id_drop_table_x" in the spec (spec names are lower-case identifiers). Check the new name, and rename the column at its source if it was not meant.',
+        'spec:table: hostile.sql: the column "Email" is named "email" in the spec (spec names are lower-case identifiers). Check the new name, and rename the column at its source if it was not meant.',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('reports nothing when every name is kept', async () => {
+    const tree = workspace();
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    try {
+      await tableGenerator(tree, { system: 'crm', table: 'leads', columns: 'lead_id:INT64!,email:STRING' });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});

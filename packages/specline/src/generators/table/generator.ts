@@ -6,7 +6,7 @@ import { requireCatalog } from '../shared/require-catalog';
 import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { readInputFile } from '../shared/input-file';
-import { parseInlineColumns, specColumnName, TABLE_IMPORTERS, type ColumnDraft } from '../../importers';
+import { describeRenames, parseInlineColumns, specColumnName, TABLE_IMPORTERS, type ColumnDraft } from '../../importers';
 import { buildSourceSpec } from './source-spec';
 import { buildStagingSpec, stagingLayer } from './staging-spec';
 import type { TableGeneratorSchema } from './schema';
@@ -36,6 +36,7 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   const constitution = catalog.constitution;
 
   let columns: readonly ColumnDraft[];
+  let origin = '--columns';
   let ddlKey: readonly string[] = [];
   let csvText: string | undefined;
   if (options.columns) columns = asOptionError(() => parseInlineColumns(options.columns!));
@@ -46,6 +47,7 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
     const table = await asOptionError(() => TABLE_IMPORTERS[format].read(text, file, options.dialect ?? 'postgresql'));
     columns = table.columns;
     ddlKey = table.primaryKey;
+    origin = file;
     if (format === 'csv') csvText = text;
   }
   const names = columns.map((c) => c.name);
@@ -103,6 +105,8 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   }
   await writeValidatedSpecs(tree, specsDir, files, options.force === true);
   for (const file of files.keys()) logger.info(`spec:table: ${file}`);
+  // A name the input cannot keep is changed, and said so: a DDL column "id; DROP TABLE x" must not become id_drop_table_x unseen.
+  for (const line of describeRenames(columns, origin)) logger.warn(`spec:table: ${line}`);
 }
 
 export default tableGenerator;

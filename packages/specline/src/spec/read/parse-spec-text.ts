@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode, SourceLocation } from '../../diagnostics';
 import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from './limits';
+import { findControlCharacter } from './control-characters';
+import { MAX_BRACKET_DEPTH, offsetOfDeepNesting } from './nesting-depth';
 import { PositionIndex, escapePointerToken } from './positions';
 import type { SpecDocument } from './spec-document';
 
@@ -39,8 +41,26 @@ export function parseSpecText(file: string, text: string, format: 'yaml' | 'json
     }
   }
 
+  const tooDeep = (offset: number) =>
+    fail(
+      'PARSE007',
+      locationOfOffset(file, text, Math.max(0, offset)),
+      `The document nests deeper than ${MAX_NESTING_DEPTH} levels.`,
+      'Flatten the structure; no spec field nests this deep.',
+    );
+  const runaway = offsetOfDeepNesting(text, MAX_BRACKET_DEPTH);
+  if (runaway >= 0) return tooDeep(offsetOfDeepNesting(text));
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
+  let documents: ReturnType<typeof parseAllDocuments>;
+  try {
+    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
+  } catch (error) {
+    // The parser recurses, and nesting under the bracket limit (block sequences, - - - …) can
+    // still exhaust the stack, which V8 may report as a RangeError or as a failed regular
+    // expression. Refused like any other too-deep document, never allowed to crash the caller.
+    if (error instanceof RangeError || /call stack/i.test(String(error))) return tooDeep(offsetOfDeepNesting(text));
+    return fail('PARSE001', start, `The YAML cannot be read: ${firstLine(String(error))}.`, 'Fix the YAML at the start of the file.');
+  }
   const docs = Array.isArray(documents) ? documents : [];
   if (docs.length > 1) {
     const second = docs[1].range?.[0] ?? 0;
@@ -98,7 +118,10 @@ export function parseSpecText(file: string, text: string, format: 'yaml' | 'json
       aliasBomb ? 'Write the repeated values out instead of nesting anchors and aliases.' : 'Fix the YAML at the start of the file.',
     );
   }
-  return { ok: true, doc: { file, text, data, positions: new PositionIndex(file, text, lineCounter, root) } };
+  const positions = new PositionIndex(file, text, lineCounter, root);
+  const control = findControlCharacter(data, positions);
+  if (control) return { ok: false, diagnostics: [control] };
+  return { ok: true, doc: { file, text, data, positions } };
 }
 
 /** Rejects reserved keys and runaway nesting before any value is turned into a JS object. */

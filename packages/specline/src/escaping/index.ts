@@ -1,0 +1,12 @@
+export { Escaped, escaped, type OutputLanguage } from './escaped';
+export { CONTROL_CHARACTERS, LINE_BREAKS, oneLine } from './line-breaks';
+export { pythonDocstring, pythonStringLiteral, pythonTripleQuoted } from './python';
+export { sqlLineComment } from './sql-comment';
+export { JINJA_MARKER, jinjaArguments, jinjaInertText, jinjaLiteral } from './jinja';
+export { sqlxConfigObject, sqlxInertText } from './sqlx';
+export { yamlDocument } from './yaml';
+export { isCodeSpanSafe, markdownText } from './markdown';
+export { spreadsheetCell } from './spreadsheet-cell';
+export { mermaidLabel, mermaidLines } from './mermaid-label';
+export { SAFE_PATH_SEGMENT, unsafePathSegment } from './file-name';
+export { sqlStringLiteral } from './sql-literal';
