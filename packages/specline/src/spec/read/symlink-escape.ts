@@ -9,7 +9,8 @@ import * as path from 'node:path';
 export function symlinkLeavesSpecsFolder(workspaceRoot: string, file: string, specsDir = file.split('/')[0]): boolean {
   const absolute = path.resolve(workspaceRoot, file);
   try {
-    if (!lstatSync(absolute).isSymbolicLink()) return false;
+    // A path that is not there at all is not a link: reading it reports FILE001.
+    if (!lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()) return false;
     const target = realpathSync(absolute);
     const folder = realpathSync(path.resolve(workspaceRoot, specsDir));
     return path.relative(folder, target).startsWith('..') || path.isAbsolute(path.relative(folder, target));
