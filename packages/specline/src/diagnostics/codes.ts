@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   SQL006: 'an aggregate where none is allowed',
   // Types
   TYPE001: 'unknown data type',
+  TYPE002: 'a column read as is is declared with a type its input does not have',
   // Model semantics
   MODEL001: 'aggregates without a group-by',
   MODEL002: 'a column is neither grouped nor aggregated',
