@@ -17,3 +17,4 @@ export { transpileExpression, transpileStatement, type TranspileResult } from '.
 export { SEMANTIC_CORRECTIONS } from './semantic-corrections';
 export { quoteIdentifier } from './quote-identifier';
 export { formatSql } from './format-sql';
+export { comparedColumns } from './compared-columns';

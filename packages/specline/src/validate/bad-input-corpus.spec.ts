@@ -476,6 +476,17 @@ const cases: Case[] = [
     code: 'TYPE002',
     at: `${MODEL_FILE}:13:11`,
   },
+  {
+    name: 'a join comparing an INT64 key with a STRING column',
+    files: {
+      [MODEL_FILE]: model({
+        sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d',
+        extra: 'joins:\n  - type: left\n    alias: d\n    on: c.customer_id = d.status',
+      }),
+    },
+    code: 'TYPE003',
+    at: `${MODEL_FILE}:17:9`,
+  },
   // Hostile input (issue 18): values that would become code, and files that are not what they claim.
   {
     name: 'a NUL byte in a description',
