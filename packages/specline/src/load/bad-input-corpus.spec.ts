@@ -464,6 +464,28 @@ const cases: Case[] = [
     code: 'REF004',
     at: 'specs/glossary/a.yaml:7:25',
   },
+  {
+    name: 'a column declared INT64 that reads a STRING column as is',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status\n    type: INT64\n    from: c.status',
+      }),
+    },
+    code: 'TYPE002',
+    at: `${MODEL_FILE}:13:11`,
+  },
+  {
+    name: 'a join comparing an INT64 key with a STRING column',
+    files: {
+      [MODEL_FILE]: model({
+        sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d',
+        extra: 'joins:\n  - type: left\n    alias: d\n    on: c.customer_id = d.status',
+      }),
+    },
+    code: 'TYPE003',
+    at: `${MODEL_FILE}:17:9`,
+  },
   // Hostile input (issue 18): values that would become code, and files that are not what they claim.
   {
     name: 'a NUL byte in a description',
@@ -601,6 +623,17 @@ describe('the bad-input corpus', () => {
     expect(at('FILE006')).toEqual(['specs/models/stg_outside.yaml:1:1']);
     // The link inside the folder is read: the same model twice.
     expect(at('NAME001').length).toBeGreaterThan(0);
+  });
+
+  it('accepts a column read as is into a type its input widens to, and a conversion written as a transform', async () => {
+    write({
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: NUMERIC(20,0)\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status_code\n    type: INT64\n    from: c.status\n    transform: "SAFE_CAST({from} AS INT64)"',
+      }),
+    });
+    const { diagnostics } = await loadCatalog(root, await findSpecFiles(root));
+    expect(diagnostics.filter((d) => d.code === 'TYPE002')).toEqual([]);
   });
 
   it('accepts the base workspace the cases start from', async () => {

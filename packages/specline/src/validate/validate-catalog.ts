@@ -1,6 +1,8 @@
 import type { Catalog } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
 import { layerNamingRule } from './naming-rules';
+import { joinKeyTypeRule } from './join-key-type-rule';
+import { passthroughTypeRule } from './passthrough-type-rule';
 import { piiDeclaredRule, piiLayerRule, piiLineageRule } from './pii-rules';
 import { primaryKeyTestsRule } from './primary-key-rule';
 import { requiredFieldsRule } from './required-fields-rule';
@@ -14,6 +16,9 @@ export const CONSTITUTION_RULES: readonly Rule[] = [
   piiDeclaredRule,
   piiLayerRule,
   piiLineageRule,
+  // Not a constitution setting, but checked with the same view of the resolved catalog.
+  passthroughTypeRule,
+  joinKeyTypeRule,
 ];
 
 export function checkConstitutionRules(catalog: Catalog, locate: Locator): Diagnostic[] {
