@@ -17,6 +17,7 @@ import {
   buildCodegenTarget,
   buildConformTarget,
   buildExportTarget,
+  buildLineageTarget,
   buildRunTarget,
   buildTestTarget,
   buildValidateTarget,
@@ -140,7 +141,9 @@ function buildProject(
       ...(summary.kind === 'model'
         ? { test: buildTestTarget(context), run: buildRunTarget(context), conform: buildConformTarget(context) }
         : {}),
-      ...(summary.kind === 'source' || summary.kind === 'model' ? { codegen: buildCodegenTarget(context) } : {}),
+      ...(summary.kind === 'source' || summary.kind === 'model'
+        ? { codegen: buildCodegenTarget(context), lineage: buildLineageTarget(context) }
+        : {}),
     },
   };
 }

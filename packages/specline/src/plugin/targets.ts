@@ -184,3 +184,18 @@ function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform
     metadata: { description },
   };
 }
+
+/** Prints a column's lineage (--column=<name> [--direction=up|down]); uncached, it only reads. */
+export function buildLineageTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:lineage`,
+    cache: false,
+    // Hashed though never looked up (see uncachedDuckdbTarget): the spec alone will do.
+    inputs: [SPEC_INPUT],
+    options: optionsOf(context),
+    metadata: {
+      description:
+        "Prints a column's lineage across every hop (--column=<name> [--direction=up|down]): to the sources or to the marts, with each transform.",
+    },
+  };
+}
