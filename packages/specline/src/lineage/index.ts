@@ -1,1 +1,2 @@
 export * from './column-sources';
+export * from './column-graph';

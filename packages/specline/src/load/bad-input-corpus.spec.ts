@@ -632,7 +632,7 @@ describe('the bad-input corpus', () => {
           '  - name: customer_id\n    type: NUMERIC(20,0)\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status_code\n    type: INT64\n    from: c.status\n    transform: "SAFE_CAST({from} AS INT64)"',
       }),
     });
-    const { diagnostics } = await loadCatalog(root, await findSpecFiles(root));
+    const { diagnostics } = await loadSpecsFolder(root, 'specs');
     expect(diagnostics.filter((d) => d.code === 'TYPE002')).toEqual([]);
   });
 

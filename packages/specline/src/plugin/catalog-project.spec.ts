@@ -14,11 +14,13 @@ describe('the catalog project', () => {
     ['specs/workflows/w.yaml', 'workflow-w'],
   ]);
 
-  it('depends on every spec project, and its root owns no spec file', () => {
+  it('has no edge to the specs: it is rooted at the specs folder and holds all of it as an input', () => {
     const project = buildCatalogProject(names, context);
     expect(project.name).toBe('catalog');
-    expect(project.implicitDependencies).toEqual(['crm_customers', 'glossary-terms', 'stg', 'workflow-w']);
-    expect(project.root).toBe('build/specline/catalog');
+    expect(project.implicitDependencies).toBeUndefined();
+    expect(project.root).toBe('specs');
+    expect(project.namedInputs?.['specline-specs']).toEqual(['{workspaceRoot}/specs/**/*']);
+    expect(project.targets?.export?.inputs).toEqual(['specline-specs', 'specline-shared']);
     expect(project.targets?.export?.options).toMatchObject({ scope: 'catalog' });
     expect(project.targets?.export?.outputs).toEqual(['{workspaceRoot}/build/specline/catalog/export']);
   });

@@ -3,7 +3,8 @@ import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
 
 /**
  * Lineage edges, as createNodes resolved them (see lineage-edges.ts): this hook only hands
- * them to Nx, so no file is read again.
+ * them to Nx, so no file is read again. They are the only edges Specline adds: the graph is
+ * the table-level lineage.
  *
  * The edges are `implicit`, i.e. carry no source file, on purpose. Nx looks a static edge's
  * source file up in the project's file list and, failing that, scans every workspace file

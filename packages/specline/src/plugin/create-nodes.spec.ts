@@ -46,8 +46,9 @@ describe('createNodes and createDependencies', () => {
       'duplicate-models-zz_copy': 'specs/models/zz_copy.yaml',
       'invalid-models-broken': 'specs/models/broken.yaml',
       'glossary-terms': 'specs/glossary.yaml',
-      // The workspace-level project carrying the catalog export; its root owns no spec file.
-      catalog: 'build/specline/catalog',
+      // The workspace-level project carrying the catalog export, rooted at the specs folder
+      // (each spec file still belongs to its own project: Nx picks the longest matching root).
+      catalog: 'specs',
     });
   });
 
@@ -91,7 +92,23 @@ describe('createNodes and createDependencies', () => {
     expect(validate.metadata?.description).toMatch(/Checks the spec/);
   });
 
-  it('adds an edge from each model to what it reads and to its glossary, and no source file', async () => {
+  it('shows the dataset contract (owner, layer, load strategy, columns) in the project metadata', () => {
+    expect(projects.crm_customers.metadata).toMatchObject({ dataset: { owner: 'crm team', columns: [{ name: 'id', type: 'INT64' }] } });
+    expect(projects.stg_customers.metadata).toMatchObject({ dataset: { layer: 'staging', columns: [{ name: 'id', type: 'INT64' }] } });
+    expect(projects['glossary-terms'].metadata).not.toHaveProperty('dataset');
+    for (const project of Object.values(projects))
+      for (const [name, target] of Object.entries(project.targets ?? {}))
+        expect([project.name, name, typeof target.metadata?.description]).toEqual([project.name, name, 'string']);
+  });
+
+  it('makes a glossary edit touch the models binding its terms through an input of validate, not an edge', () => {
+    expect(projects.stg_customers.namedInputs!['specline-glossary']).toEqual(['{workspaceRoot}/specs/glossary.yaml']);
+    expect(projects.crm_customers.namedInputs).not.toHaveProperty('specline-glossary');
+    const readers = Object.entries(projects.stg_customers.targets!).filter(([, target]) => target.inputs?.includes('specline-glossary'));
+    expect(readers.map(([name]) => name)).toEqual(['validate']);
+  });
+
+  it('adds an edge from each model to what it reads, nothing else, and no source file', async () => {
     const context = {
       projects,
       externalNodes: {},
@@ -104,7 +121,6 @@ describe('createNodes and createDependencies', () => {
     expect(dependencies.map((d) => `${d.source}->${d.target}`).sort()).toEqual([
       'duplicate-models-zz_copy->crm_customers',
       'stg_customers->crm_customers',
-      'stg_customers->glossary-terms',
     ]);
     expect(dependencies.every((d) => d.type === 'implicit' && !('sourceFile' in d))).toBe(true);
   });

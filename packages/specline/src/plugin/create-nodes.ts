@@ -5,21 +5,24 @@ import { workspaceDataDirectory } from '@nx/devkit/internal';
 import { normalizeOptions, type SpeclinePluginOptions } from '../workspace/options';
 import { pluginInputs } from './plugin-inputs';
 import { assignProjectNames } from '../workspace/project-names';
-import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
+import type { DatasetProjectMetadata, SpeclineProjectMetadata } from '../workspace/project-metadata';
 import { decodeUtf8, symlinkLeavesSpecsFolder } from '../spec/read';
 import { invalidSummary, unreadableSummary, type SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
 import { lookupResolver } from './lookup-projects';
 import { lineageResolver } from './lineage-edges';
+import { glossaryResolver } from './glossary-inputs';
 import { catalogFingerprint, upstreamResolver } from './upstream-fingerprints';
 import {
   buildCodegenTarget,
   buildConformTarget,
   buildExportTarget,
+  buildLineageTarget,
   buildRunTarget,
   buildTestTarget,
   buildValidateTarget,
+  GLOSSARY_INPUT,
   SEED_INPUT,
   SHARED_INPUT,
   sharedNamedInput,
@@ -50,7 +53,8 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const inputsOfPlugin = pluginInputs(context.workspaceRoot);
     const lookupsOf = lookupResolver(summaries, names);
     const lineageOf = lineageResolver(summaries, names);
-    const upstreamOf = upstreamResolver(summaries, names, lineageOf, lookupsOf);
+    const glossariesOf = glossaryResolver(summaries, names);
+    const upstreamOf = upstreamResolver(summaries, names, lineageOf, lookupsOf, glossariesOf);
     const results = specFiles
       .filter((file) => names.has(file))
       .map((file) => {
@@ -65,6 +69,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
           pluginInputs: inputsOfPlugin,
           lookups: lookupsOf(file),
           upstream: isDataset ? upstreamOf(file) : undefined,
+          glossaries: glossariesOf(file).files.length > 0,
         };
         const result: CreateNodesResult = {
           projects: {
@@ -72,7 +77,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
               file,
               projectName,
               summary,
-              { dependsOn: lineageOf(file), lookups: targetContext.lookups?.direct ?? [] },
+              { dependsOn: lineageOf(file), lookups: targetContext.lookups?.direct ?? [], glossaries: glossariesOf(file).files },
               targetContext,
             ),
           },
@@ -120,7 +125,7 @@ function buildProject(
   file: string,
   name: string,
   summary: SpecSummary,
-  links: { dependsOn: readonly string[]; lookups: readonly string[] },
+  links: { dependsOn: readonly string[]; lookups: readonly string[]; glossaries: readonly string[] },
   context: TargetContext,
 ): ProjectConfiguration {
   const specline: SpeclineProjectMetadata = {
@@ -138,11 +143,13 @@ function buildProject(
       [SPEC_INPUT]: [`{workspaceRoot}/${file}`, ...(summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [])],
       [SEED_INPUT]: summary.seed ? [`{workspaceRoot}/${summary.seed}`] : [],
       [SHARED_INPUT]: sharedNamedInput(context),
+      ...(links.glossaries.length > 0 ? { [GLOSSARY_INPUT]: links.glossaries.map((glossary) => `{workspaceRoot}/${glossary}`) } : {}),
     },
     metadata: {
       description: describe(summary, file),
       technologies: ['specline'],
       ...(Object.keys(specline).length > 0 ? { specline } : {}),
+      ...(summary.kind === 'source' || summary.kind === 'model' ? { dataset: datasetMetadata(summary) } : {}),
     } as ProjectConfiguration['metadata'],
     targets: {
       validate: buildValidateTarget(context),
@@ -150,8 +157,19 @@ function buildProject(
       ...(summary.kind === 'model'
         ? { test: buildTestTarget(context), run: buildRunTarget(context), conform: buildConformTarget(context) }
         : {}),
-      ...(summary.kind === 'source' || summary.kind === 'model' ? { codegen: buildCodegenTarget(context) } : {}),
+      ...(summary.kind === 'source' || summary.kind === 'model'
+        ? { codegen: buildCodegenTarget(context), lineage: buildLineageTarget(context) }
+        : {}),
     },
+  };
+}
+
+function datasetMetadata(summary: SpecSummary): DatasetProjectMetadata {
+  return {
+    ...(summary.owner ? { owner: summary.owner } : {}),
+    ...(summary.layer ? { layer: summary.layer } : {}),
+    ...(summary.load ? { loadStrategy: summary.load } : {}),
+    columns: summary.columns,
   };
 }
 

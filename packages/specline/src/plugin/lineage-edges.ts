@@ -1,24 +1,21 @@
 import type { SpecSummary } from './spec-summary';
 
 /**
- * The project graph's lineage: each dataset depends on every source and model it reads, and
- * on the glossary that defines the terms its columns bind to. Resolved inside the batched
- * createNodes, which already holds every spec's summary; createDependencies only hands the
- * result to Nx.
+ * The project graph's edges, which are exactly the table-level lineage: each dataset depends
+ * on every source and model it reads, and on nothing else. What else a project's tasks read
+ * (the glossary, the constitution, every spec for the catalog) enters as inputs instead (see
+ * glossary-inputs.ts and catalog-project.ts), so that `nx graph` is the lineage an architect
+ * reads. Resolved inside the batched createNodes, which already holds every spec's summary;
+ * createDependencies only hands the result to Nx.
  */
 export function lineageResolver(
   summaries: ReadonlyMap<string, SpecSummary>,
   names: ReadonlyMap<string, string>,
 ): (file: string) => string[] {
   const datasets = new Set<string>();
-  const termOwners = new Map<string, string>();
-  // Sorted, so that when two glossaries define a term the same one wins on every machine.
-  for (const file of [...summaries.keys()].sort()) {
-    const summary = summaries.get(file)!;
+  for (const [file, summary] of summaries) {
     const name = names.get(file);
-    if (!name) continue;
-    if (summary.kind === 'source' || summary.kind === 'model') datasets.add(name);
-    if (summary.kind === 'glossary') for (const term of summary.terms) if (!termOwners.has(term)) termOwners.set(term, name);
+    if (name && (summary.kind === 'source' || summary.kind === 'model')) datasets.add(name);
   }
   // Remembered: createNodes asks once per project, the upstream fingerprints once per visit.
   const resolved = new Map<string, string[]>();
@@ -32,12 +29,6 @@ export function lineageResolver(
     const summary = summaries.get(file);
     const own = names.get(file);
     if (!summary || !own || (summary.kind !== 'model' && summary.kind !== 'source')) return [];
-    const targets = new Set<string>();
-    for (const read of summary.reads) if (datasets.has(read) && read !== own) targets.add(read);
-    for (const term of summary.terms) {
-      const glossary = termOwners.get(term);
-      if (glossary) targets.add(glossary);
-    }
-    return [...targets].sort();
+    return [...new Set(summary.reads.filter((read) => datasets.has(read) && read !== own))].sort();
   }
 }

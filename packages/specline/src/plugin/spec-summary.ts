@@ -24,12 +24,21 @@ export interface SpecSummary {
   readonly lookups: readonly string[];
   /** Glossary terms its columns bind to; for a glossary, the terms it defines. */
   readonly terms: readonly string[];
+  /** Declared columns as written (name and type), for the project details view. */
+  readonly columns: readonly SummaryColumn[];
+  /** The load strategy as written (full, incremental, table, view, scd2), when stated. */
+  readonly load?: string;
   /** Workspace-relative seed CSV, for source specs. */
   readonly seed?: string;
   /** The first parse problem, formatted, when the file cannot be read at all. */
   readonly problem?: string;
   /** See spec-fingerprints.ts: everything but the prose. */
   readonly behaviour: string;
+}
+
+export interface SummaryColumn {
+  readonly name: string;
+  readonly type: string;
 }
 
 /**
@@ -92,7 +101,7 @@ export function unreadableSummary(file: string, error: unknown): SpecSummary {
 
 /** A file that is not a readable spec: its own project, described by `problem` (file:line:col: error CODE: message). */
 export function invalidSummary(text: string, problem: string): SpecSummary {
-  return { kind: 'invalid', reads: [], lookups: [], terms: [], problem, behaviour: textFingerprint(text) };
+  return { kind: 'invalid', reads: [], lookups: [], terms: [], columns: [], problem, behaviour: textFingerprint(text) };
 }
 
 function summarizeData(file: string, data: Record<string, unknown>, text: string): SpecSummary {
@@ -131,6 +140,9 @@ function summarizeData(file: string, data: Record<string, unknown>, text: string
     ].sort(),
     lookups: [...new Set(lookups.filter((l): l is string => !!l))].sort(),
     terms: [...new Set(terms)].sort(),
+    columns:
+      kind === 'glossary' ? [] : columns.flatMap((c) => (text_(c.name) ? [{ name: text_(c.name)!, type: text_(c.type) ?? '' }] : [])),
+    load: data.load && typeof data.load === 'object' ? text_((data.load as Record<string, unknown>).strategy) : undefined,
     seed:
       kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\')
         ? path.posix.join(path.posix.dirname(file), seed)

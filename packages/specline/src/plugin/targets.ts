@@ -17,6 +17,8 @@ export interface TargetContext {
   readonly pluginInputs: readonly (string | InputDefinition)[];
   /** Datasets this one's relationships tests read (see lookup-projects.ts). */
   readonly lookups?: LookupProjects;
+  /** Whether its columns bind glossary terms, i.e. it has a GLOSSARY_INPUT (see glossary-inputs.ts). */
+  readonly glossaries?: boolean;
   /** A fingerprint of what its tasks read from other specs (see upstream-fingerprints.ts). */
   readonly upstream?: string;
 }
@@ -26,6 +28,19 @@ export const SPEC_INPUT = 'specline-spec';
 
 /** The named input holding a source's seed CSV (empty for other specs): the data tests build from. */
 export const SEED_INPUT = 'specline-seed';
+
+/** The catalog project's named input: every file of the specs folder (see catalog-project.ts). */
+export const SPECS_INPUT = 'specline-specs';
+
+/**
+ * A dataset's named input holding the glossaries its columns bind to, an input of validate
+ * only (validate checks each bound term exists). It is what keeps a glossary edit affecting the
+ * datasets that bind its terms now that no graph edge leads to the glossary: Nx counts a
+ * project as touched when a `{workspaceRoot}/` file that one of its targets reads changes
+ * (a named input no target uses does not count). The other targets key on the glossaries'
+ * behaviour through the `upstream` option, so a glossary's prose re-runs only validate.
+ */
+export const GLOSSARY_INPUT = 'specline-glossary';
 
 /**
  * The named input every cached target shares: the constitution and the plugin itself. Declared
@@ -64,7 +79,7 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
   return {
     executor: `${EXECUTOR_PACKAGE}:validate`,
     cache: true,
-    inputs: [SPEC_INPUT, SHARED_INPUT],
+    inputs: [SPEC_INPUT, ...(context.glossaries ? [GLOSSARY_INPUT] : []), SHARED_INPUT],
     outputs: [],
     options: optionsOf(context, upstreamOption(context.upstream)),
     metadata: {
@@ -83,7 +98,7 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
   return {
     executor: `${EXECUTOR_PACKAGE}:export`,
     cache: true,
-    inputs: [scope === 'catalog' ? `^${SPEC_INPUT}` : SPEC_INPUT, SHARED_INPUT],
+    inputs: [scope === 'catalog' ? SPECS_INPUT : SPEC_INPUT, SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
     options: optionsOf(context, scope === 'catalog' ? { scope } : upstreamOption(context.upstream)),
     metadata: {
@@ -167,5 +182,20 @@ function uncachedDuckdbTarget(context: TargetContext, executor: 'run' | 'conform
     inputs: [SPEC_INPUT],
     options: optionsOf(context),
     metadata: { description },
+  };
+}
+
+/** Prints a column's lineage (--column=<name> [--direction=up|down]); uncached, it only reads. */
+export function buildLineageTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:lineage`,
+    cache: false,
+    // Hashed though never looked up (see uncachedDuckdbTarget): the spec alone will do.
+    inputs: [SPEC_INPUT],
+    options: optionsOf(context),
+    metadata: {
+      description:
+        "Prints a column's lineage across every hop (--column=<name> [--direction=up|down]): to the sources or to the marts, with each transform.",
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { GlossaryBindings } from './glossary-inputs';
 import type { LookupProjects } from './lookup-projects';
 import { combineFingerprints } from './spec-fingerprints';
 import type { SpecSummary } from './spec-summary';
@@ -20,11 +21,12 @@ export function upstreamResolver(
   names: ReadonlyMap<string, string>,
   lineageOf: (file: string) => readonly string[],
   lookupsOf: (file: string) => LookupProjects,
+  glossariesOf: (file: string) => GlossaryBindings,
 ): (file: string) => string {
   const fileOf = new Map<string, string>();
   for (const [file, name] of names) fileOf.set(name, file);
   const summaryOf = (name: string) => summaries.get(fileOf.get(name)!)!;
-  const datasetInputs = (name: string) => lineageOf(fileOf.get(name)!).filter((dependency) => summaryOf(dependency).kind !== 'glossary');
+  const datasetInputs = (name: string) => lineageOf(fileOf.get(name)!);
 
   const deep = new Map<string, string>();
   const deepBehaviour = (start: string): string => {
@@ -55,7 +57,8 @@ export function upstreamResolver(
 
   return (file) =>
     combineFingerprints([
-      ...lineageOf(file).map((name) => `${name}=${summaryOf(name).kind === 'glossary' ? summaryOf(name).behaviour : deepBehaviour(name)}`),
+      ...lineageOf(file).map((name) => `${name}=${deepBehaviour(name)}`),
+      ...glossariesOf(file).projects.map((name) => `${name}=${summaryOf(name).behaviour}`),
       ...lookupsOf(file).direct.map((name) => `lookup:${name}=${deepBehaviour(name)}`),
     ]);
 }

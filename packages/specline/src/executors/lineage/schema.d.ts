@@ -1,0 +1,6 @@
+export interface LineageExecutorOptions {
+  column?: string;
+  direction?: 'up' | 'down';
+  specsDir?: string;
+  outputDir?: string;
+}
