@@ -9,6 +9,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/'],
+  // Builds packages/specline/dist once, before any worker: tests that run the real nx CLI load it.
+  globalSetup: '<rootDir>/tools/build/jest-global-setup.js',
   testTimeout: 120000,
   maxWorkers: 2,
 };

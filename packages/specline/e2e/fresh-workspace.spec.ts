@@ -70,8 +70,7 @@ describe('the packed plugin in a fresh Nx workspace', () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'specline-fresh-'));
     workspace = path.join(scratch, 'acme-data');
     mkdirSync(workspace);
-    // Build and pack, as a release does, so the test never packs a stale dist/.
-    run(REPO, 'npm', ['run', 'build']);
+    // Pack, as a release does; jest's global setup has built dist/ from the current sources.
     const packed = JSON.parse(run(REPO, 'npm', ['pack', './packages/specline', '--json', '--pack-destination', scratch]));
     tarball = path.join(scratch, packed[0].filename);
   });

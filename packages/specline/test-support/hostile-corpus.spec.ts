@@ -13,6 +13,7 @@ import { toModelMarkdown, toSourceMarkdown } from '../src/exporters/review-page'
 import { toWorkbook } from '../src/exporters/workbook';
 import { exampleCatalog } from './example-catalog';
 import { generateAll, GOLDEN_WORKSPACE } from './golden-workspace';
+import { withChromiumPage } from './browser/headless-chromium';
 import { HOSTILE_TEXT, hostileWorkspace } from './hostile-workspace';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -119,6 +120,28 @@ describe('hostile spec text in every generated format', () => {
       expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
       expect(html).not.toMatch(/\b(href|src)\s*=\s*["']?\s*javascript:/i);
     }
+  });
+
+  it('Markdown in Chromium: the rendered review pages run no script, and no link is javascript:', async () => {
+    const pages = [...hostile.models.map(toModelMarkdown), ...hostile.sources.map(toSourceMarkdown)];
+    const html = pages.map((page) => `<article>${marked.parse(page, { async: false })}</article>`).join('\n');
+    const verdict = await withChromiumPage(async (page) => {
+      // Every payload in the corpus calls alert(): a dialog is a script that ran.
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.setContent(`<!doctype html><meta charset="utf-8"><body>${html}</body>`, { waitUntil: 'load' });
+      await page.waitForTimeout(200);
+      // The browser's own URL parser decides what a link is, obfuscations included.
+      const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as unknown as { protocol: string }).protocol));
+      const scripts = await page.$$eval('script', (elements) => elements.length);
+      return { dialogs, links, scripts };
+    });
+    expect(verdict.dialogs).toEqual([]);
+    expect(verdict.scripts).toBe(0);
+    expect(verdict.links.filter((protocol) => !['http:', 'https:', 'about:', 'file:'].includes(protocol))).toEqual([]);
   });
 
   it('Mermaid: every diagram passes the strict flowchart check', () => {

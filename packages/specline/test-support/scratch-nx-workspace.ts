@@ -7,7 +7,7 @@ import { WORKSPACE_ROOT } from './example-catalog';
 /**
  * A scratch Nx workspace holding a copy of the example specs and this repository's nx.json
  * plugin entry, with the repository's node_modules linked in, so the real `nx` CLI runs the
- * built plugin (`npm run build` first) on it. No daemon, no cloud: every call computes the
+ * built plugin (jest's global setup builds it) on it. No daemon, no cloud: every call computes the
  * graph afresh, as CI does.
  */
 export interface ScratchNxWorkspace {

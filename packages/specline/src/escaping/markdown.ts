@@ -1,15 +1,16 @@
 /**
  * Markdown that renders spec text as text: GitHub, VS Code and static-site renderers all pass
  * inline HTML through, so `<` is written as an entity (no tag, and so no attribute such as
- * onerror, can form; `>` alone opens nothing and stays readable), `&` too (else `&#58;` would
- * put a colon back into a link), and a javascript:, vbscript: or data: scheme loses its colon
- * so no link can run script. https://spec.commonmark.org/0.31.2/#raw-html
+ * onerror, and no <scheme:...> autolink can form; `>` alone opens nothing and stays readable),
+ * `&` too (so no entity the author wrote is decoded), and `[` is backslash-escaped, so no
+ * inline link, reference link or link definition can form: a renderer decodes entities inside
+ * a link destination, so `javascript&#58;` in `[x](...)` would still run script in a browser
+ * (the hostile corpus caught that in Chromium). Bare URLs still autolink where the renderer
+ * does that (GFM: http, https, www and e-mail only).
+ * https://spec.commonmark.org/0.31.2/#raw-html https://spec.commonmark.org/0.31.2/#links
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/\b(javascript|vbscript|data)(\s*):/gi, '$1$2&#58;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\[/g, '\\[');
 }
 
 /** Text inside a code span: Markdown shows it verbatim, so only the span's own delimiter matters. */

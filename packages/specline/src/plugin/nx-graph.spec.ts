@@ -6,7 +6,7 @@ import { scratchNxWorkspace, type ScratchNxWorkspace } from '../../test-support/
 
 /**
  * The real `nx` CLI on a scratch copy of the example catalog, with the built plugin (run
- * `npm run build` first). `nx graph` must draw the lineage and nothing else, and `nx affected`
+ * jest's global setup builds it). `nx graph` must draw the lineage and nothing else, and `nx affected`
  * must stay as precise as when hub edges carried the catalog and the glossary: a spec edit
  * affects its project, what reads it downstream, and the catalog.
  */
