@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { Workbook, ValueType } from 'exceljs';
 import { parse as parseYaml } from 'yaml';
@@ -11,6 +10,7 @@ import { checkMermaidFlowchart } from '../src/exporters/mermaid-syntax';
 import { toModelMermaid, toSourceMermaid } from '../src/exporters/model-diagram';
 import { toModelMarkdown, toSourceMarkdown } from '../src/exporters/review-page';
 import { toWorkbook } from '../src/exporters/workbook';
+import { dataformCompile } from './dataform-compile';
 import { exampleCatalog } from './example-catalog';
 import { generateAll, GOLDEN_WORKSPACE } from './golden-workspace';
 import { withChromiumPage } from './browser/headless-chromium';
@@ -218,33 +218,4 @@ function parseCsv(text: string): string[][] {
     }
   }
   return rows;
-}
-
-/** Assembles every project's dataform/ folder into one Dataform project and runs the real CLI (as platform-checks.spec.ts does). */
-function dataformCompile(generated: readonly GeneratedFile[]) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'specline-dataform-'));
-  try {
-    for (const file of generated) {
-      if (!/^[^/]+\/dataform\//.test(file.path)) continue;
-      const target = path.join(dir, file.path.replace(/^[^/]+\/dataform\//, ''));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-    }
-    cpSync(path.join(REPO, 'node_modules/@dataform/core'), path.join(dir, 'node_modules/@dataform/core'), { recursive: true });
-    const output = execFileSync(path.join(REPO, 'node_modules/.bin/dataform'), ['compile', '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    type Action = { target: { name: string } };
-    return JSON.parse(output) as {
-      tables: Action[];
-      operations: Action[];
-      declarations: Action[];
-      assertions: Action[];
-      graphErrors: { compilationErrors?: unknown[] };
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -9,44 +9,11 @@ import type { GeneratedFile } from './emitter';
 import { generateDatasetCode } from './generate-code';
 import { exampleCatalog } from '../../test-support/example-catalog';
 import { typedTables } from '../../test-support/example-catalog-tables';
+import { dataformCompile, writeTree } from '../../test-support/dataform-compile';
 import { generateAll, GOLDEN_WORKSPACE } from '../../test-support/golden-workspace';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const EXAMPLE = REPO;
-
-function writeTree(root: string, files: readonly GeneratedFile[], keep: (file: GeneratedFile) => string | undefined): void {
-  for (const file of files) {
-    const target = keep(file);
-    if (target === undefined) continue;
-    mkdirSync(path.dirname(path.join(root, target)), { recursive: true });
-    writeFileSync(path.join(root, target), file.content);
-  }
-}
-
-/** Assembles every project's dataform/ folder into one Dataform project and runs the real CLI. */
-function dataformCompile(files: readonly GeneratedFile[]) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'specline-dataform-'));
-  try {
-    writeTree(dir, files, (file) => (/^[^/]+\/dataform\//.test(file.path) ? file.path.replace(/^[^/]+\/dataform\//, '') : undefined));
-    // The CLI loads @dataform/core from the project's node_modules inside its sandbox, which
-    // does not follow a symlink out of the project: copy the installed version instead.
-    cpSync(path.join(REPO, 'node_modules/@dataform/core'), path.join(dir, 'node_modules/@dataform/core'), { recursive: true });
-    const output = execFileSync(path.join(REPO, 'node_modules/.bin/dataform'), ['compile', '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return JSON.parse(output) as {
-      tables: { target: { name: string } }[];
-      operations: unknown[];
-      declarations: unknown[];
-      assertions: unknown[];
-      graphErrors: { compilationErrors?: unknown[] };
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Runs Python's own parser on every .py file; throws (failing the test) on the first that does not parse. Returns how many were checked. */
 function pythonParses(files: readonly GeneratedFile[]): number {
