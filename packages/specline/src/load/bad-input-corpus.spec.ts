@@ -486,6 +486,25 @@ const cases: Case[] = [
     code: 'TYPE003',
     at: `${MODEL_FILE}:17:9`,
   },
+  {
+    name: 'a filter comparing an INT64 column with a string',
+    files: {
+      [MODEL_FILE]: model({ sources: "  - ref: crm_customers\n    alias: c\n    filter: c.customer_id = 'abc'\n    rationale: Only one." }),
+    },
+    code: 'TYPE004',
+    at: `${MODEL_FILE}:7:13`,
+  },
+  {
+    name: 'a transform comparing a STRING column with a number',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: flag\n    type: STRING\n    transform: "CASE WHEN c.status = 1 THEN \'one\' END"',
+      }),
+    },
+    code: 'TYPE004',
+    at: `${MODEL_FILE}:14:16`,
+  },
   // Hostile input (issue 18): values that would become code, and files that are not what they claim.
   {
     name: 'a NUL byte in a description',

@@ -12,4 +12,4 @@ export { initSql } from './polyglot-runtime';
 export { parseExpression, type FragmentKind, type ParsedExpression } from './parse-expression';
 export { transpileExpression } from './transpile';
 export { quoteIdentifier } from './quote-identifier';
-export { comparedColumns } from './compared-columns';
+export { comparedColumns, comparisons, type ComparedOperand } from './compared-columns';

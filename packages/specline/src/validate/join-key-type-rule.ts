@@ -1,16 +1,7 @@
-import { formatDataType, type LogicalTypeName } from '../catalog';
+import { formatDataType } from '../catalog';
 import { comparedColumns } from '../sql';
 import type { Rule } from './rule-context';
-
-/** Types a warehouse compares with each other without a cast: the numbers, and the dates and times. */
-const GROUPS: readonly ReadonlySet<LogicalTypeName>[] = [
-  new Set(['INT64', 'NUMERIC', 'FLOAT64']),
-  new Set(['DATE', 'DATETIME', 'TIMESTAMP']),
-];
-
-function comparable(a: LogicalTypeName, b: LogicalTypeName): boolean {
-  return a === b || GROUPS.some((group) => group.has(a) && group.has(b));
-}
+import { comparable } from './type-families';
 
 /**
  * A join condition that compares a column of one input with a column of another must compare

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
 import { layerNamingRule } from './naming-rules';
+import { comparisonTypeRule } from './comparison-type-rule';
 import { joinKeyTypeRule } from './join-key-type-rule';
 import { passthroughTypeRule } from './passthrough-type-rule';
 import { piiDeclaredRule, piiLayerRule, piiLineageRule } from './pii-rules';
@@ -19,6 +20,7 @@ export const CONSTITUTION_RULES: readonly Rule[] = [
   // Not a constitution setting, but checked with the same view of the resolved catalog.
   passthroughTypeRule,
   joinKeyTypeRule,
+  comparisonTypeRule,
 ];
 
 export function checkConstitutionRules(catalog: Catalog, locate: Locator): Diagnostic[] {
