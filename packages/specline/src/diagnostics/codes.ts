@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   TYPE002: 'a column read as is is declared with a type its input does not have',
   TYPE003: 'a join condition compares columns of incomparable types',
   TYPE004: 'a filter, transform or join compares a column with a literal or column of another type',
+  TYPE005: 'a transform yields a value of another kind than the column is declared',
   // Model semantics
   MODEL001: 'aggregates without a group-by',
   MODEL002: 'a column is neither grouped nor aggregated',

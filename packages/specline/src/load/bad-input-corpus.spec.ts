@@ -505,6 +505,17 @@ const cases: Case[] = [
     code: 'TYPE004',
     at: `${MODEL_FILE}:14:16`,
   },
+  {
+    name: 'a transform that yields a string into a column declared INT64',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status\n    type: INT64\n    transform: LOWER(c.status)',
+      }),
+    },
+    code: 'TYPE005',
+    at: `${MODEL_FILE}:14:16`,
+  },
   // Hostile input (issue 18): values that would become code, and files that are not what they claim.
   {
     name: 'a NUL byte in a description',

@@ -13,3 +13,4 @@ export { parseExpression, type FragmentKind, type ParsedExpression } from './par
 export { transpileExpression } from './transpile';
 export { quoteIdentifier } from './quote-identifier';
 export { comparedColumns, comparisons, type ComparedOperand } from './compared-columns';
+export { resultKind, type ResultKind } from './result-kind';

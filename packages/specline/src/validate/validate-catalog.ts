@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
 import { layerNamingRule } from './naming-rules';
 import { comparisonTypeRule } from './comparison-type-rule';
+import { transformTypeRule } from './transform-type-rule';
 import { joinKeyTypeRule } from './join-key-type-rule';
 import { passthroughTypeRule } from './passthrough-type-rule';
 import { piiDeclaredRule, piiLayerRule, piiLineageRule } from './pii-rules';
@@ -21,6 +22,7 @@ export const CONSTITUTION_RULES: readonly Rule[] = [
   passthroughTypeRule,
   joinKeyTypeRule,
   comparisonTypeRule,
+  transformTypeRule,
 ];
 
 export function checkConstitutionRules(catalog: Catalog, locate: Locator): Diagnostic[] {
