@@ -1,4 +1,4 @@
-// Lint: TypeScript's recommended rules over the plugin and tools, and Nx's own
+// Lint: TypeScript's recommended rules over every .ts file (plugin, tests, tools), and Nx's own
 // nx-plugin-checks over the plugin's executors.json, generators.json and package.json (it
 // resolves every implementation and schema path, as Nx will at run time). Formatting is
 // Prettier's job (`npm run format:check`), so eslint-config-prettier switches off style rules.
@@ -16,7 +16,7 @@ export default tseslint.config(
     extends: [tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      // Test-only helpers and the JS scripts the build and benchmarks run use require() on purpose.
+      // Some tests load CommonJS builds by path (marked's UMD bundle) and the determinism test's child script, with require().
       '@typescript-eslint/no-require-imports': 'off',
     },
   },

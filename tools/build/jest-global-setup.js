@@ -10,8 +10,10 @@ const path = require('node:path');
 
 const PACKAGE = path.resolve(__dirname, '../../packages/specline');
 
+// A folder's mtime changes when a file in it is added, renamed or deleted, so a deleted
+// source (whose module would live on in dist/) also triggers a rebuild.
 function newestSource(dir) {
-  let newest = 0;
+  let newest = fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));

@@ -245,10 +245,14 @@ export function isModel(dataset: Dataset | undefined): dataset is Model {
   return dataset?.kind === 'model';
 }
 
+/** The columns a dataset's table holds: a source's declared ones, a model's output columns (scd2's included). */
+export function tableColumnsOf(dataset: Dataset): readonly OutputColumn[] {
+  return dataset.kind === 'model' ? dataset.outputColumns : dataset.columns;
+}
+
 /** Whether a dataset's table has this column: a declared one, or one scd2 adds to a model. */
 export function hasOutputColumn(dataset: Dataset, name: string): boolean {
-  const columns: readonly OutputColumn[] = dataset.kind === 'model' ? dataset.outputColumns : dataset.columns;
-  return columns.some((column) => column.name === name);
+  return tableColumnsOf(dataset).some((column) => column.name === name);
 }
 
 /** The datasets a model reads: the edges of the lineage graph. */

@@ -2,7 +2,7 @@ export { Escaped, escaped, type OutputLanguage } from './escaped';
 export { CONTROL_CHARACTERS, LINE_BREAKS, oneLine } from './line-breaks';
 export { pythonDocstring, pythonStringLiteral, pythonTripleQuoted } from './python';
 export { sqlLineComment } from './sql-comment';
-export { JINJA_MARKER, jinjaArguments, jinjaInertText, jinjaLiteral } from './jinja';
+export { jinjaArguments, jinjaInertText, jinjaLiteral } from './jinja';
 export { sqlxConfigObject, sqlxInertText } from './sqlx';
 export { yamlDocument } from './yaml';
 export { isCodeSpanSafe, markdownText } from './markdown';

@@ -3,9 +3,6 @@
  * YAML goes through Jinja before anything else. https://docs.getdbt.com/docs/build/jinja-macros
  */
 
-/** The markers that open a Jinja expression, statement or comment. */
-export const JINJA_MARKER = /\{[{%#]/;
-
 /**
  * Text that Jinja renders back to itself: each `{` that would open a marker is written as the
  * expression {{ '{' }}, which renders a literal brace. Text without markers is unchanged.

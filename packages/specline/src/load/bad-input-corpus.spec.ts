@@ -655,6 +655,20 @@ describe('the bad-input corpus', () => {
     expect(at('NAME001').length).toBeGreaterThan(0);
   });
 
+  it('bounds links by the specs folder itself when it is nested (specsDir: data/specs)', async () => {
+    const nested = mkdtempSync(path.join(tmpdir(), 'specline-nested-'));
+    try {
+      mkdirSync(path.join(nested, 'data/specs/models'), { recursive: true });
+      mkdirSync(path.join(nested, 'data/other'), { recursive: true });
+      writeFileSync(path.join(nested, 'data/other/stg_outside.yaml'), model({ name: 'stg_outside' }));
+      symlinkSync(path.join(nested, 'data/other/stg_outside.yaml'), path.join(nested, 'data/specs/models/stg_outside.yaml'));
+      const { diagnostics } = await loadSpecsFolder(nested, 'data/specs');
+      expect(diagnostics.filter((d) => d.code === 'FILE006').map((d) => d.location.file)).toEqual(['data/specs/models/stg_outside.yaml']);
+    } finally {
+      rmSync(nested, { recursive: true, force: true });
+    }
+  });
+
   it('accepts a column read as is into a type its input widens to, and a conversion written as a transform', async () => {
     write({
       [MODEL_FILE]: model({

@@ -18,12 +18,13 @@ export interface LoadedCatalog {
 /**
  * The one entry point from spec files to the resolved model, in ordered passes:
  * read and parse -> JSON Schema -> build and resolve references -> constitution rules.
- * `from` is the workspace root on disk, or another source (a generator's Nx Tree).
+ * `from` is the workspace root on disk, or another source (a generator's Nx Tree);
+ * `specsDir` bounds where a spec that is a symbolic link may lead.
  */
-export async function loadCatalog(from: string | SpecSource, files: readonly string[]): Promise<LoadedCatalog> {
+export async function loadCatalog(from: string | SpecSource, files: readonly string[], specsDir?: string): Promise<LoadedCatalog> {
   await initSql();
   const source = specSourceOf(from);
-  const { loaded, diagnostics, rejected } = await loadSpecs(source, files);
+  const { loaded, diagnostics, rejected } = await loadSpecs(source, files, specsDir);
   const constitutionPath = files.find((f) => /(^|\/)constitution\.(ya?ml|json)$/.test(f));
   const built = buildCatalog(loaded, { fileExists: (file) => source.exists(file), constitutionPath });
   const all = [...diagnostics, ...built.diagnostics];
@@ -50,6 +51,6 @@ export async function loadSpecsFolder(
 ): Promise<LoadedCatalog> {
   const source = specSourceOf(from);
   const found = await findSpecFiles(source, specsDir);
-  const loaded = await loadCatalog(source, scope?.(found.files) ?? found.files);
+  const loaded = await loadCatalog(source, scope?.(found.files) ?? found.files, specsDir);
   return { ...loaded, diagnostics: [...found.diagnostics, ...loaded.diagnostics].sort(compareDiagnostics) };
 }

@@ -97,7 +97,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
 ];
 
 /**
- * One file's summary, or an invalid one saying why it cannot be read (undefined when it vanished): a symbolic link out of
+ * One file's summary, or an invalid one saying why it cannot be read: a symbolic link out of
  * the specs folder or bytes that are not UTF-8 are refused here as validate refuses them.
  */
 function summarizeFile(workspaceRoot: string, file: string, specsDir: string, cache: SummaryCache): SpecSummary {

@@ -12,13 +12,14 @@ export interface LoadedSpecs {
 }
 
 /** Reads, parses and schema-checks each file. A bad file is reported and skipped, never fatal. */
-export async function loadSpecs(from: string | SpecSource, files: readonly string[]): Promise<LoadedSpecs> {
+/** `specsDir` bounds where a spec that is a symbolic link may lead (default: each file's first folder). */
+export async function loadSpecs(from: string | SpecSource, files: readonly string[], specsDir?: string): Promise<LoadedSpecs> {
   const source = specSourceOf(from);
   const loaded: LoadedSpec[] = [];
   const diagnostics: Diagnostic[] = [];
   const rejected: string[] = [];
   for (const file of files) {
-    const parsed = await readSpecFile(source, file);
+    const parsed = await readSpecFile(source, file, specsDir);
     if (!parsed.ok) {
       diagnostics.push(...parsed.diagnostics);
       rejected.push(file);

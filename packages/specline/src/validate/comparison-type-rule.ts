@@ -1,4 +1,4 @@
-import { formatDataType, type Catalog, type DataType, type Model, type SqlFragment } from '../catalog';
+import { formatDataType, tableColumnsOf, type Catalog, type DataType, type Model, type SqlFragment } from '../catalog';
 import { comparisons, type ComparedOperand } from '../sql';
 import type { Rule } from './rule-context';
 import { comparable, comparableWithLiteral } from './type-families';
@@ -65,8 +65,7 @@ function mismatch(
  */
 function columnTypes(catalog: Catalog, model: Model) {
   const inputs = model.inputs.map((input) => ({ alias: input.alias, dataset: catalog.datasets.get(input.ref) }));
-  const columnsOf = (dataset: (typeof inputs)[number]['dataset']) =>
-    dataset ? (dataset.kind === 'model' ? dataset.outputColumns : dataset.columns) : [];
+  const columnsOf = (dataset: (typeof inputs)[number]['dataset']) => (dataset ? tableColumnsOf(dataset) : []);
   return (alias: string | undefined, name: string): { name: string; type: DataType } | undefined => {
     if (alias !== undefined) return columnsOf(inputs.find((input) => input.alias === alias)?.dataset).find((c) => c.name === name);
     const found = inputs.flatMap((input) => columnsOf(input.dataset).filter((c) => c.name === name));

@@ -1,4 +1,4 @@
-import { formatDataType } from '../catalog';
+import { formatDataType, tableColumnsOf } from '../catalog';
 import { comparedColumns } from '../sql';
 import type { Rule } from './rule-context';
 import { comparable } from './type-families';
@@ -11,8 +11,10 @@ import { comparable } from './type-families';
 export const joinKeyTypeRule: Rule = ({ catalog, report }) => {
   for (const model of catalog.models) {
     const aliases = new Map(model.inputs.map((input) => [input.alias, catalog.datasets.get(input.ref)]));
-    const typeOf = (ref: { table?: string; name: string }) =>
-      ref.table === undefined ? undefined : aliases.get(ref.table)?.columns.find((column) => column.name === ref.name)?.type;
+    const typeOf = (ref: { table?: string; name: string }) => {
+      const dataset = ref.table === undefined ? undefined : aliases.get(ref.table);
+      return dataset && tableColumnsOf(dataset).find((column) => column.name === ref.name)?.type;
+    };
     for (const join of model.joins) {
       if (!join.on) continue;
       for (const { left, right } of comparedColumns(join.on.parsed.ast)) {

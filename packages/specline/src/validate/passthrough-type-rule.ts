@@ -1,4 +1,4 @@
-import { formatDataType, type LogicalTypeName } from '../catalog';
+import { formatDataType, tableColumnsOf, type LogicalTypeName } from '../catalog';
 import type { Rule } from './rule-context';
 
 /**
@@ -24,7 +24,7 @@ export const passthroughTypeRule: Rule = ({ catalog, report }) => {
     for (const column of model.columns) {
       if (!column.from || column.transform !== undefined || column.aggregate !== undefined) continue;
       const input = catalog.datasets.get(aliases.get(column.from.alias) ?? '');
-      const read = input?.columns.find((candidate) => candidate.name === column.from!.column);
+      const read = input && tableColumnsOf(input).find((candidate) => candidate.name === column.from!.column);
       if (!read || storable(read.type.name, column.type.name)) continue;
       report(
         'TYPE002',

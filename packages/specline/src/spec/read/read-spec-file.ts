@@ -8,8 +8,6 @@ import { decodeUtf8 } from './utf8';
 
 /**
  * Reads and parses one spec file. `file` is workspace-relative (it appears in diagnostics);
-/**
- * Reads and parses one spec file. `file` is workspace-relative (it appears in diagnostics);
  * `from` is the workspace root, or the source it is read from. The size is checked before
  * reading so a huge file costs nothing. `specsDir` (default: the first folder of `file`)
  * bounds where a symbolic link may lead.
