@@ -199,3 +199,22 @@ export function buildLineageTarget(context: TargetContext): TargetConfiguration 
     },
   };
 }
+
+/**
+ * The catalog's impact report between two git revisions (--base=<ref> [--head=<ref>]
+ * [--fail-on=breaking]); uncached, since a ref names a moving revision and the working tree
+ * is the default head.
+ */
+export function buildImpactTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:impact`,
+    cache: false,
+    // Hashed though never looked up (see uncachedDuckdbTarget).
+    inputs: [SPECS_INPUT],
+    options: optionsOf(context),
+    metadata: {
+      description:
+        'Reports what a change does (--base=<ref> [--head=<ref>], working tree by default): per column breaking, data-changing, non-breaking or documentation, with downstream columns, tests and generated files; writes impact.md and impact.json.',
+    },
+  };
+}
