@@ -41,7 +41,7 @@ function datasetFiles(revision: CatalogRevision, name: string): { code: FileSet;
   if (blocked(revision, catalog, dataset)) return 'blocked';
   return {
     code: new Map(generateDatasetCode(catalog, dataset).files.map((file) => [file.path, file.content])),
-    document: new Map(exportDataset(dataset).map((file) => [file.path, file.content])),
+    document: new Map(exportDataset(dataset, catalog).map((file) => [file.path, file.content])),
   };
 }
 
