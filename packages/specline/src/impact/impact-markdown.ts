@@ -59,10 +59,15 @@ function entryLines(entry: ImpactEntry): string[] {
         : `- downstream (${plural(entry.downstream.length, 'column')} in ${plural(new Set(entry.downstream.map((c) => c.dataset)).size, 'dataset')}): ${entry.downstream.map((c) => code(`${c.dataset}.${c.column}`)).join(', ')}`,
     );
   if (entry.tests.length > 0) lines.push(`- tests: ${entry.tests.map(code).join(', ')}`);
-  if (entry.generatedFiles.length > 0)
-    lines.push(
-      `- generated files: ${entry.generatedFiles.map((file) => `${code(`${file.project}: ${file.path}`)} (${file.change})`).join(', ')}`,
+  // Files are known per project, not per change (one regeneration holds every change to the
+  // dataset): an entry counts its projects' files, and the last section lists them.
+  if (entry.generatedFiles.length > 0) {
+    const projects = [...new Set(entry.generatedFiles.map((file) => file.project))];
+    const counts = projects.map(
+      (project) => `${entry.generatedFiles.filter((file) => file.project === project).length} of ${code(project)}`,
     );
+    lines.push(`- generated files: ${counts.join(', ')} (listed below)`);
+  }
   return lines;
 }
 

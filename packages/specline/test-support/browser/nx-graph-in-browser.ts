@@ -28,10 +28,12 @@ export async function drawnNxGraph(htmlFile: string, projectCount: number, scree
   return withChromiumPage(async (page) => {
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     await page.setViewportSize({ width: 1600, height: 900 });
+    // These functions run in the page; the workspace compiles without the DOM lib, hence the narrow local types.
     await page.addInitScript(() => {
+      const browserWindow = globalThis as unknown as { __cytoscapes: unknown[]; HTMLElement: { prototype: object } };
       const registrations: unknown[] = [];
-      (window as unknown as { __cytoscapes: unknown[] }).__cytoscapes = registrations;
-      Object.defineProperty(HTMLElement.prototype, '_cyreg', {
+      browserWindow.__cytoscapes = registrations;
+      Object.defineProperty(browserWindow.HTMLElement.prototype, '_cyreg', {
         configurable: true,
         get(this: { __cyreg?: unknown }) {
           return this.__cyreg;
@@ -43,54 +45,37 @@ export async function drawnNxGraph(htmlFile: string, projectCount: number, scree
       });
     });
     await page.goto(`${pathToFileURL(htmlFile).href}#/projects?graph=${encodeURIComponent(SHOW_ALL_PROJECTS)}`);
-    const read = () =>
-      page.evaluate(() => {
-        interface Element {
-          id(): string;
-          data(key: string): unknown;
-          visible(): boolean;
-          source(): Element;
-          target(): Element;
-        }
-        interface Cytoscape {
-          elements(): { renderedBoundingBox(): { x1: number; y1: number; w: number; h: number } };
-          destroyed(): boolean;
-          container(): unknown;
-          nodes(selector?: string): Element[];
-          edges(selector?: string): Element[];
-        }
-        const live = (window as unknown as { __cytoscapes: { cy?: Cytoscape }[] }).__cytoscapes
-          .map((registration) => registration.cy)
-          .filter((cy): cy is Cytoscape => cy !== undefined && !cy.destroyed() && cy.container() !== null);
-        const cy = live[live.length - 1];
-        if (!cy) return undefined;
-        const name = (element: Element) => element.id().replace(/^project-/, '');
-        const box = cy.elements().renderedBoundingBox();
-        const frame = (cy.container() as HTMLElement).getBoundingClientRect();
-        return {
-          box: { x: frame.x + box.x1, y: frame.y + box.y1, width: box.w, height: box.h },
-          nodes: cy
-            .nodes('[type="project"]')
-            .filter((node) => node.visible())
-            .map(name),
-          edges: cy
-            .edges()
-            .filter((edge) => edge.visible())
-            .map((edge) => `${name(edge.source())} -> ${name(edge.target())}`),
-        };
-      });
     await page.waitForFunction(
-      (count) => {
-        const registrations = (window as unknown as { __cytoscapes?: { cy?: { destroyed(): boolean; nodes(s: string): unknown[] } }[] })
-          .__cytoscapes;
-        return (registrations ?? []).some((r) => r.cy && !r.cy.destroyed() && r.cy.nodes('[type="project"]').length === count);
-      },
+      (count) =>
+        (globalThis as unknown as { __cytoscapes: { cy?: Cytoscape }[] }).__cytoscapes.some(
+          (registration) => registration.cy && !registration.cy.destroyed() && registration.cy.nodes('[type="project"]').length === count,
+        ),
       projectCount,
       { timeout: 60_000 },
     );
     // The layout animates in; the drawing is read once it stands still.
     await page.waitForTimeout(1000);
-    const drawn = await read();
+    const drawn = await page.evaluate(() => {
+      const live = (globalThis as unknown as { __cytoscapes: { cy?: Cytoscape }[] }).__cytoscapes
+        .map((registration) => registration.cy)
+        .filter((cy): cy is Cytoscape => cy !== undefined && !cy.destroyed() && cy.container() !== null);
+      const cy = live[live.length - 1];
+      if (!cy) return undefined;
+      const name = (element: CytoscapeElement) => element.id().replace(/^project-/, '');
+      const box = cy.elements().renderedBoundingBox();
+      const frame = cy.container()!.getBoundingClientRect();
+      return {
+        box: { x: frame.x + box.x1, y: frame.y + box.y1, width: box.w, height: box.h },
+        nodes: cy
+          .nodes('[type="project"]')
+          .filter((node) => node.visible())
+          .map(name),
+        edges: cy
+          .edges()
+          .filter((edge) => edge.visible())
+          .map((edge) => `${name(edge.source())} -> ${name(edge.target())}`),
+      };
+    });
     if (!drawn) throw new Error(`drawnNxGraph: ${htmlFile} drew no graph`);
     const margin = 24;
     if (screenshot)
@@ -105,4 +90,20 @@ export async function drawnNxGraph(htmlFile: string, projectCount: number, scree
       });
     return { nodes: [...drawn.nodes].sort(), edges: [...drawn.edges].sort() };
   });
+}
+
+/** The parts of a Cytoscape instance and its elements read above. */
+interface CytoscapeElement {
+  id(): string;
+  visible(): boolean;
+  source(): CytoscapeElement;
+  target(): CytoscapeElement;
+}
+
+interface Cytoscape {
+  destroyed(): boolean;
+  container(): { getBoundingClientRect(): { x: number; y: number } } | null;
+  elements(): { renderedBoundingBox(): { x1: number; y1: number; w: number; h: number } };
+  nodes(selector?: string): CytoscapeElement[];
+  edges(selector?: string): CytoscapeElement[];
 }
