@@ -1,5 +1,5 @@
 import { formatDataType, sameDataType, type Column, type ColumnTest, type Dataset, type ModelColumn, type ModelTest } from '../catalog';
-import type { Finding } from './impact-report';
+import { whenChanged, type Finding } from './impact-report';
 import { describeTest } from './comparable';
 
 /** A column as the two revisions hold it: removed (no head), added (no base) or both. */
@@ -71,10 +71,8 @@ export function columnFindings(pair: ColumnPair): Finding[] {
   findings.push(...testFindings(base.tests, head.tests));
   if (base.pii !== head.pii)
     findings.push({ category: 'non-breaking', change: 'PII flag changed', before: String(base.pii), after: String(head.pii) });
-  if (base.description !== head.description)
-    findings.push({ category: 'documentation', change: 'description changed', before: base.description, after: head.description });
-  if (base.glossary !== head.glossary)
-    findings.push({ category: 'documentation', change: 'glossary term changed', before: base.glossary, after: head.glossary });
+  findings.push(...whenChanged('documentation', 'description changed', base.description, head.description));
+  findings.push(...whenChanged('documentation', 'glossary term changed', base.glossary, head.glossary));
   return findings;
 }
 

@@ -1,7 +1,7 @@
 import type { Dataset, LoadStrategy, Model, SourceTable } from '../catalog';
 import { testFindings } from './column-changes';
 import { sameValue } from './comparable';
-import type { Finding } from './impact-report';
+import { whenChanged, type Finding } from './impact-report';
 
 /**
  * What changed about a dataset as a whole (its columns are compared one by one elsewhere):
@@ -10,58 +10,33 @@ import type { Finding } from './impact-report';
 export function datasetFindings(base: Dataset, head: Dataset): Finding[] {
   if (base.kind !== head.kind) return [{ category: 'breaking', change: 'dataset kind changed', before: base.kind, after: head.kind }];
   const findings: Finding[] = [];
-  const list = (names: readonly string[]) => names.join(', ');
-  if (list(base.primaryKey) !== list(head.primaryKey))
-    findings.push({ category: 'breaking', change: 'primary key changed', before: list(base.primaryKey), after: list(head.primaryKey) });
+  findings.push(...whenChanged('breaking', 'primary key changed', base.primaryKey.join(', '), head.primaryKey.join(', ')));
   findings.push(...(base.kind === 'model' ? modelFindings(base, head as Model) : sourceFindings(base, head as SourceTable)));
-  if (base.owner !== head.owner)
-    findings.push({ category: 'documentation', change: 'owner changed', before: base.owner, after: head.owner });
-  if (base.description !== head.description)
-    findings.push({ category: 'documentation', change: 'description changed', before: base.description, after: head.description });
+  findings.push(...whenChanged('documentation', 'owner changed', base.owner, head.owner));
+  findings.push(...whenChanged('documentation', 'description changed', base.description, head.description));
   return findings;
 }
 
 function modelFindings(base: Model, head: Model): Finding[] {
   const findings: Finding[] = [];
-  const list = (names: readonly string[]) => names.join(', ');
-  if (list(base.groupBy) !== list(head.groupBy))
-    findings.push({ category: 'breaking', change: 'grain changed (group_by)', before: list(base.groupBy), after: list(head.groupBy) });
-  if (base.schema !== head.schema)
-    findings.push({ category: 'breaking', change: 'target schema changed', before: base.schema, after: head.schema });
+  findings.push(...whenChanged('breaking', 'grain changed (group_by)', base.groupBy.join(', '), head.groupBy.join(', ')));
+  findings.push(...whenChanged('breaking', 'target schema changed', base.schema, head.schema));
   findings.push(...loadFindings(base.load, head.load));
   for (const alias of aliasesOf(base.inputs, head.inputs)) {
     const before = base.inputs.find((input) => input.alias === alias);
     const after = head.inputs.find((input) => input.alias === alias);
-    if (before?.ref !== after?.ref)
-      findings.push({ category: 'data-changing', change: `input ${alias} changed`, before: before?.ref, after: after?.ref });
-    if (before?.filter?.text !== after?.filter?.text)
-      findings.push({
-        category: 'data-changing',
-        change: `filter on ${alias} changed`,
-        before: before?.filter?.text,
-        after: after?.filter?.text,
-      });
-    if (before && after && before.rationale !== after.rationale)
-      findings.push({
-        category: 'documentation',
-        change: `rationale of input ${alias} changed`,
-        before: before.rationale,
-        after: after.rationale,
-      });
+    findings.push(...whenChanged('data-changing', `input ${alias} changed`, before?.ref, after?.ref));
+    findings.push(...whenChanged('data-changing', `filter on ${alias} changed`, before?.filter?.text, after?.filter?.text));
+    if (before && after)
+      findings.push(...whenChanged('documentation', `rationale of input ${alias} changed`, before.rationale, after.rationale));
   }
   for (const alias of aliasesOf(base.joins, head.joins)) {
     const before = base.joins.find((join) => join.alias === alias);
     const after = head.joins.find((join) => join.alias === alias);
     const shape = (join: typeof before) => join && `${join.type} join on ${join.on?.text ?? '(none)'}`;
-    if (shape(before) !== shape(after))
-      findings.push({ category: 'data-changing', change: `join of ${alias} changed`, before: shape(before), after: shape(after) });
-    if (before && after && before.rationale !== after.rationale)
-      findings.push({
-        category: 'documentation',
-        change: `rationale of join ${alias} changed`,
-        before: before.rationale,
-        after: after.rationale,
-      });
+    findings.push(...whenChanged('data-changing', `join of ${alias} changed`, shape(before), shape(after)));
+    if (before && after)
+      findings.push(...whenChanged('documentation', `rationale of join ${alias} changed`, before.rationale, after.rationale));
   }
   findings.push(...testFindings(base.tests, head.tests));
   const unitTests = (model: Model) => new Map(model.unitTests.map((test) => [test.name, test]));

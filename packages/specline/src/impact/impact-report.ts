@@ -85,3 +85,8 @@ export function mostSevere(findings: readonly Finding[]): ChangeCategory {
 export function severityRank(category: ChangeCategory): number {
   return CHANGE_CATEGORIES.indexOf(category);
 }
+
+/** A finding when a value differs between the revisions, none when it does not. */
+export function whenChanged(category: ChangeCategory, change: string, before: string | undefined, after: string | undefined): Finding[] {
+  return before === after ? [] : [{ category, change, before, after }];
+}
