@@ -12,9 +12,9 @@ type FileSet = ReadonlyMap<string, string | Uint8Array>;
  * The generated files that differ between two revisions, found by running the emitters and
  * exporters on both catalogs and comparing what they return (no output layout is assumed
  * here: a path is what the emitter or exporter names). `datasets` are the projects to compare;
- * the catalog-wide files are always compared. A project the head cannot generate, because
- * its spec, something upstream or the constitution has errors (as its codegen would refuse),
- * is listed in `notGenerated` instead.
+ * the catalog-wide files are always compared. A project that either revision cannot generate,
+ * because its spec, something upstream or the constitution has errors there (as its codegen
+ * would refuse), is listed in `notGenerated` instead.
  */
 export async function generatedFileChanges(
   base: CatalogRevision,

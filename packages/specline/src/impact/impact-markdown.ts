@@ -44,7 +44,7 @@ export function impactMarkdown(report: ImpactReport): string {
     lines.push('### Generated files', '');
     for (const file of report.generatedFiles) lines.push(`- ${fileLine(file)}`);
     if (report.notGenerated.length > 0)
-      lines.push(`- not compared, the head cannot generate them while it has errors: ${report.notGenerated.map(code).join(', ')}`);
+      lines.push(`- not compared, because errors stop their generation: ${report.notGenerated.map(code).join(', ')}`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -74,7 +74,7 @@ export interface ImpactReport {
   readonly headErrors: readonly { readonly location: string; readonly code: string; readonly message: string }[];
   /** Every generated file that changes, by project then path. */
   readonly generatedFiles: readonly GeneratedFileChange[];
-  /** Projects whose files the head cannot generate while it has errors: their files are not compared. */
+  /** Projects whose files a revision cannot generate while it has errors there: their files are not compared. */
   readonly notGenerated: readonly string[];
 }
 
