@@ -3,15 +3,15 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKSPACE_ROOT } from '../../test-support/example-catalog';
-import { loadSpecsFolder } from '../load';
-import { GitRevisionError, gitSpecSource } from './git-source';
+import { GitRevisionError, gitSpecSource } from '../spec';
+import { loadSpecsFolder } from './load-catalog';
 
 /**
- * A git repository whose Nx workspace is a subfolder (ws/), as in a monorepo: the example specs,
+ * gitSpecSource, read as the loader reads it. A git repository whose Nx workspace is a subfolder (ws/), as in a monorepo: the example specs,
  * a link inside the specs folder and one leading out of it, committed; then the working tree
  * is changed, so what is read can only have come from the commit.
  */
-describe('gitSpecSource', () => {
+describe('specs read from a git revision (gitSpecSource)', () => {
   let repo: string;
   let workspace: string;
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
