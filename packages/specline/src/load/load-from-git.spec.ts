@@ -7,9 +7,10 @@ import { GitRevisionError, gitSpecSource } from '../spec';
 import { loadSpecsFolder } from './load-catalog';
 
 /**
- * gitSpecSource, read as the loader reads it. A git repository whose Nx workspace is a subfolder (ws/), as in a monorepo: the example specs,
- * a link inside the specs folder and one leading out of it, committed; then the working tree
- * is changed, so what is read can only have come from the commit.
+ * gitSpecSource, read as the loader reads it. A git repository whose Nx workspace is a
+ * subfolder (ws/), as in a monorepo: the example specs, a link inside the specs folder and one
+ * leading out of it, committed; then the working tree is changed, so what is read can only have
+ * come from the commit.
  */
 describe('specs read from a git revision (gitSpecSource)', () => {
   let repo: string;
