@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
 import { catalogAt, WORKSPACE_ROOT } from '../../test-support/example-catalog';
 import { scratchSpecs } from '../../test-support/scratch-workspace';
 import { analyzeImpact, type ResolvedRevision } from './analyze-impact';
@@ -121,5 +123,33 @@ describe('impact analysis on the example catalog', () => {
     const filter = report.entries[2];
     // A filter moves every column's values: all of the model's readers are reached.
     expect(columns(filter.downstream)).toEqual(expect.arrayContaining(['int_orders_usd.amount_usd', 'fact_customer_360.order_count']));
+  });
+
+  it('reports nothing for the same catalog', async () => {
+    const same = await analyzeImpact(base, base);
+    expect(same).toMatchObject({ entries: [], generatedFiles: [], headErrors: [] });
+    expect(impactMarkdown(same)).toContain('No change to the catalog.');
+  });
+
+  it('reports a dataset removed, or whose spec no longer loads, as breaking with every reader of its columns', async () => {
+    const file = 'specs/models/intermediate/int_customer_tickets.yaml';
+    const scratch = scratchSpecs(file, (text) => `${text}\n`);
+    let removed: ImpactReport;
+    try {
+      rmSync(path.join(scratch.root, file));
+      removed = await analyzeImpact(base, await revision(scratch.root, 'working tree'));
+    } finally {
+      scratch.cleanup();
+    }
+    const unloadable = await impactOf(file, (text) => text.replace('kind: model', 'kind: glossary'));
+    for (const [report, change] of [
+      [removed, 'dataset removed'],
+      [unloadable, 'spec does not load at head'],
+    ] as const) {
+      expect(report.entries.map((entry) => [entry.subject, entry.category, entry.findings.map((f) => f.change)])).toEqual([
+        ['int_customer_tickets', 'breaking', [change]],
+      ]);
+      expect(columns(report.entries[0].downstream)).toEqual(['fact_customer_360.open_tickets', 'fact_customer_360.is_at_risk']);
+    }
   });
 });
