@@ -25,6 +25,7 @@ export const RANKS: Readonly<Record<string, number>> = {
   importers: 9,
   testing: 9,
   workspace: 10,
+  impact: 10,
   plugin: 11,
   executors: 11,
   generators: 11,

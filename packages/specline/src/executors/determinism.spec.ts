@@ -20,7 +20,7 @@ const { exportCatalog, exportDataset } = require(${JSON.stringify(path.join(ROOT
   const files = [];
   for (const dataset of [...catalog.sources, ...catalog.models]) {
     files.push(...generateDatasetCode(catalog, dataset).files.map((f) => [dataset.name + '/codegen/' + f.path, f.content]));
-    files.push(...exportDataset(dataset).map((f) => [dataset.name + '/export/' + f.path, f.content]));
+    files.push(...exportDataset(dataset, catalog).map((f) => [dataset.name + '/export/' + f.path, f.content]));
   }
   files.push(...generateCatalogCode(catalog).files.map((f) => ['catalog/codegen/' + f.path, f.content]));
   files.push(...(await exportCatalog(catalog)).map((f) => ['catalog/export/' + f.path, f.content]));

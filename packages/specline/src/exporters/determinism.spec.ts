@@ -10,7 +10,10 @@ const WORKSPACE = path.resolve(__dirname, '../../../..');
 /** sha256 of every review document of a checkout's catalog, by file name. */
 async function digests(root: string): Promise<Record<string, string>> {
   const { catalog } = await loadSpecsFolder(root, 'specs');
-  const files = [...(await exportCatalog(catalog!)), ...[...catalog!.sources, ...catalog!.models].flatMap(exportDataset)];
+  const files = [
+    ...(await exportCatalog(catalog!)),
+    ...[...catalog!.sources, ...catalog!.models].flatMap((dataset) => exportDataset(dataset, catalog!)),
+  ];
   return Object.fromEntries(files.map((file) => [file.path, createHash('sha256').update(file.content).digest('hex')]));
 }
 

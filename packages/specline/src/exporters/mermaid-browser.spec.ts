@@ -51,8 +51,8 @@ const BROKEN: Record<string, string> = {
 beforeAll(async () => {
   catalog = (await loadSpecsFolder(WORKSPACE, 'specs')).catalog!;
   const files = [...catalog.sources, ...catalog.models].flatMap((dataset) => [
-    ...DATASET_EXPORTERS.mermaid(dataset),
-    ...DATASET_EXPORTERS.markdown(dataset),
+    ...DATASET_EXPORTERS.mermaid(dataset, catalog),
+    ...DATASET_EXPORTERS.markdown(dataset, catalog),
   ]);
   files.push(...(await CATALOG_EXPORTERS.mermaid(catalog)));
   exported = files.flatMap((file): MermaidDiagram[] => {

@@ -4,10 +4,14 @@ import { toCatalogCsvs, toModelCsv, toSourceCsv } from './csv-set';
 import type { ExportedFile } from './exported-file';
 import { toModelMermaid, toSourceMermaid } from './model-diagram';
 import { toModelMarkdown, toSourceMarkdown } from './review-page';
+import { toOpenLineageCatalog, toOpenLineageDataset } from './openlineage';
 import { toWorkbook } from './workbook';
 
-/** A format that documents one dataset (a source or model project's `export`). */
-export type DatasetExporter = (dataset: Dataset) => ExportedFile[];
+/**
+ * A format that documents one dataset (a source or model project's `export`). It reads the
+ * catalog only for what the dataset's own spec points at (its inputs' names, for lineage).
+ */
+export type DatasetExporter = (dataset: Dataset, catalog: Catalog) => ExportedFile[];
 /** A format that documents the whole catalog (the `catalog` project's `export`). */
 export type CatalogExporter = (catalog: Catalog) => Promise<ExportedFile[]>;
 
@@ -20,18 +24,27 @@ export const DATASET_EXPORTERS: Readonly<Record<string, DatasetExporter>> = {
   markdown: (dataset) => [
     { path: `${dataset.name}.md`, content: dataset.kind === 'model' ? toModelMarkdown(dataset) : toSourceMarkdown(dataset) },
   ],
+  openlineage: (dataset, catalog) => [
+    { path: `${dataset.name}.openlineage.json`, content: jsonFile(toOpenLineageDataset(catalog, dataset)) },
+  ],
 };
 
 export const CATALOG_EXPORTERS: Readonly<Record<string, CatalogExporter>> = {
   excel: async (catalog) => [{ path: 'catalog.xlsx', content: await toWorkbook(catalog) }],
   csv: async (catalog) => toCatalogCsvs(catalog),
   mermaid: async (catalog) => [{ path: 'catalog.mmd', content: toCatalogMermaid(catalog) }],
+  openlineage: async (catalog) => [{ path: 'catalog.openlineage.json', content: jsonFile(toOpenLineageCatalog(catalog)) }],
 };
 
-export function exportDataset(dataset: Dataset): ExportedFile[] {
+export function exportDataset(dataset: Dataset, catalog: Catalog): ExportedFile[] {
   return Object.keys(DATASET_EXPORTERS)
     .sort()
-    .flatMap((name) => DATASET_EXPORTERS[name](dataset));
+    .flatMap((name) => DATASET_EXPORTERS[name](dataset, catalog));
+}
+
+/** JSON as review tools and diffs read it: two-space indent, a final newline. */
+function jsonFile(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 export async function exportCatalog(catalog: Catalog): Promise<ExportedFile[]> {

@@ -1,4 +1,4 @@
-import type { Catalog, ModelColumn } from '../catalog';
+import type { Catalog, Dataset, Model, ModelColumn } from '../catalog';
 import { columnSourcesOf } from './column-sources';
 
 /** One column of one dataset. */
@@ -44,14 +44,10 @@ export class ColumnGraph {
 
   constructor(catalog: Pick<Catalog, 'models' | 'datasets'>) {
     for (const model of catalog.models)
-      for (const column of model.columns)
-        for (const source of columnSourcesOf(model, column, catalog.datasets)) {
-          const hop = hopOf({ dataset: source.input.ref, column: source.column }, { dataset: model.name, column: column.name }, column);
-          // A self-join reads one upstream column under two aliases: one hop.
-          if (this.hopsInto(hop.to).some((other) => keyOf(other.from) === keyOf(hop.from))) continue;
-          push(this.inputs, keyOf(hop.to), hop);
-          push(this.readers, keyOf(hop.from), hop);
-        }
+      for (const hop of hopsInto(model, catalog.datasets)) {
+        push(this.inputs, keyOf(hop.to), hop);
+        push(this.readers, keyOf(hop.from), hop);
+      }
   }
 
   /** The columns this one reads directly (one hop up). */
@@ -87,6 +83,19 @@ export function formatLineageTree(tree: LineageTree, depth = 0): string {
     : '';
   const line = `${'  '.repeat(depth)}${tree.column.dataset}.${tree.column.column}${hop}`;
   return [line, ...tree.next.map((child) => formatLineageTree(child, depth + 1))].join('\n');
+}
+
+/** The hops into one model's columns, in column order: what its OpenLineage facet lists, and what the graph indexes. */
+export function hopsInto(model: Model, datasets: ReadonlyMap<string, Dataset>): ColumnHop[] {
+  const hops: ColumnHop[] = [];
+  for (const column of model.columns)
+    for (const source of columnSourcesOf(model, column, datasets)) {
+      const hop = hopOf({ dataset: source.input.ref, column: source.column }, { dataset: model.name, column: column.name }, column);
+      // A self-join reads one upstream column under two aliases: one hop.
+      if (hops.some((other) => keyOf(other.to) === keyOf(hop.to) && keyOf(other.from) === keyOf(hop.from))) continue;
+      hops.push(hop);
+    }
+  return hops;
 }
 
 function hopOf(from: ColumnRef, to: ColumnRef, column: ModelColumn): ColumnHop {

@@ -1,4 +1,4 @@
-import { hasOutputColumn, type Column, type Dataset, type Model, type ModelColumn, type ModelInput } from '../catalog';
+import { hasOutputColumn, type Column, type Dataset, type Model, type ModelColumn, type ModelInput, type SqlFragment } from '../catalog';
 
 /** One upstream column a model column reads. */
 export interface UpstreamColumn {
@@ -15,13 +15,27 @@ export interface UpstreamColumn {
  * PII rules both read columns through here, so they cannot disagree.
  */
 export function columnSourcesOf(model: Model, column: ModelColumn, datasets: ReadonlyMap<string, Dataset>): UpstreamColumn[] {
+  return fragmentSourcesOf(model, column.expression, datasets);
+}
+
+/**
+ * The upstream columns any of a model's SQL fragments reads (a transform, a join condition, a
+ * filter), resolved as columnSourcesOf resolves them. `inputs` narrows where an unqualified
+ * name is looked for: a filter's names are its own input's.
+ */
+export function fragmentSourcesOf(
+  model: Model,
+  fragment: SqlFragment,
+  datasets: ReadonlyMap<string, Dataset>,
+  inputs: readonly ModelInput[] = model.inputs,
+): UpstreamColumn[] {
   const sources: UpstreamColumn[] = [];
   const seen = new Set<string>();
-  for (const ref of column.expression.parsed.columns) {
+  for (const ref of fragment.parsed.columns) {
     const input =
       ref.table !== undefined
         ? model.inputs.find((candidate) => candidate.alias === ref.table)
-        : model.inputs.find((candidate) => {
+        : inputs.find((candidate) => {
             const dataset = datasets.get(candidate.ref);
             return dataset !== undefined && hasOutputColumn(dataset, ref.name);
           });

@@ -6,6 +6,7 @@ import { initSql } from '../sql';
 import { checkConstitutionRules } from '../validate';
 import { buildCatalog } from '../catalog/build-catalog';
 import type { Catalog } from '../catalog/nodes';
+import type { LoadedSpec } from '../spec/loaded-spec';
 
 export interface LoadedCatalog {
   readonly catalog?: Catalog;
@@ -13,6 +14,11 @@ export interface LoadedCatalog {
   readonly diagnostics: readonly Diagnostic[];
   /** Spec files that did not parse or failed their schema. */
   readonly rejected: readonly string[];
+  /**
+   * The spec files that passed their schema, as written: what a file declares even where the
+   * catalog had to leave a part out (impact analysis tells an unresolved column from a removed one).
+   */
+  readonly specs: readonly LoadedSpec[];
 }
 
 /**
@@ -37,7 +43,7 @@ export async function loadCatalog(from: string | SpecSource, files: readonly str
       ),
     );
   }
-  return { catalog: built.catalog, diagnostics: all.sort(compareDiagnostics), rejected };
+  return { catalog: built.catalog, diagnostics: all.sort(compareDiagnostics), rejected, specs: loaded };
 }
 
 /**

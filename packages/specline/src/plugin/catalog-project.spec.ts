@@ -25,6 +25,11 @@ describe('the catalog project', () => {
     expect(project.targets?.export?.outputs).toEqual(['{workspaceRoot}/build/specline/catalog/export']);
   });
 
+  it('carries the uncached impact target, keyed on the whole specs folder', () => {
+    const project = buildCatalogProject(names, context);
+    expect(project.targets?.impact).toMatchObject({ executor: '@specline/nx-plugin:impact', cache: false, inputs: ['specline-specs'] });
+  });
+
   it('steps aside when a spec already took the name catalog', () => {
     const project = buildCatalogProject(new Map([...names, ['specs/models/catalog.yaml', 'catalog']]), context);
     expect(project.name).toBe('specline-catalog');

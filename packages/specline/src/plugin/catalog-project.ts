@@ -1,9 +1,18 @@
 import type { ProjectConfiguration } from '@nx/devkit';
-import { buildCodegenTarget, buildExportTarget, SHARED_INPUT, sharedNamedInput, SPECS_INPUT, type TargetContext } from './targets';
+import {
+  buildCodegenTarget,
+  buildExportTarget,
+  buildImpactTarget,
+  SHARED_INPUT,
+  sharedNamedInput,
+  SPECS_INPUT,
+  type TargetContext,
+} from './targets';
 
 /**
  * The workspace-level `catalog` project, created from the constitution file. It carries the
- * catalog-wide `export` and `codegen`, which read every spec and refuse while any has errors.
+ * catalog-wide `export` and `codegen`, which read every spec and refuse while any has errors,
+ * and `impact`, which compares the catalog at two git revisions.
  *
  * It has no graph edge: a hub edge to every spec would bury the lineage in `nx graph`.
  * Instead the whole specs folder is a named input (`{workspaceRoot}/<specsDir>/**\/*`). Nx
@@ -40,6 +49,7 @@ export function buildCatalogProject(
     targets: {
       export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
       codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog', fingerprint),
+      impact: buildImpactTarget({ ...context, projectName: name, specFile: context.constitutionFile }),
     },
   };
 }

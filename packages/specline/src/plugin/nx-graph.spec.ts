@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { inputNames, type Catalog } from '../catalog';
 import { exampleCatalog } from '../../test-support/example-catalog';
 import { scratchNxWorkspace, type ScratchNxWorkspace } from '../../test-support/scratch-nx-workspace';
+import { drawnNxGraph } from '../../test-support/browser/nx-graph-in-browser';
+import { WORKSPACE_ROOT } from '../../test-support/example-catalog';
 
 /**
  * The real `nx` CLI on a scratch copy of the example catalog, with the built plugin (run
@@ -53,6 +55,19 @@ describe('nx graph and nx affected on the example catalog', () => {
     expect(Object.keys(graph.graph.nodes).sort()).toEqual(projects);
     expect(projects).toEqual(expect.arrayContaining([...catalog.datasets.keys(), 'catalog']));
   });
+
+  it('draws exactly the lineage edges in the graph page, rendered in headless Chromium', async () => {
+    workspace.nx(['graph', '--file=graph.html']);
+    // UPDATE_SCREENSHOT=1 refreshes the README's picture of the graph from this very rendering.
+    const screenshot = process.env.UPDATE_SCREENSHOT ? path.join(WORKSPACE_ROOT, 'docs/images/nx-graph.png') : undefined;
+    const drawn = await drawnNxGraph(path.join(workspace.root, 'graph.html'), projects.length, screenshot);
+    expect(drawn.nodes).toEqual(projects);
+    const lineage = catalog.models.flatMap((model) => inputNames(model).map((input) => `${model.name} -> ${input}`)).sort();
+    expect(drawn.edges).toEqual(lineage);
+    // No node has more edges than its lineage gives it: the catalog, the glossary and the workflow have none.
+    const degree = (edges: readonly string[], name: string) => edges.filter((edge) => edge.split(' -> ').includes(name)).length;
+    for (const name of projects) expect({ name, edges: degree(drawn.edges, name) }).toEqual({ name, edges: degree(lineage, name) });
+  }, 180_000);
 
   it('affects a model, its readers downstream and the catalog when its spec changes', () => {
     expect(affectedBy('specs/models/staging/stg_customers.yaml')).toEqual([...downstream('stg_customers'), 'catalog'].sort());

@@ -89,9 +89,9 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
 }
 
 /**
- * Review documents. A dataset's documents come from its own spec; whether it validates also
- * depends on its inputs (a renamed upstream column breaks its from:), which the `upstream`
- * option covers. Editing a description re-exports that project and the catalog; its readers
+ * Review documents. A dataset's documents come from its own spec, and its OpenLineage facet
+ * names its inputs as they are (schema, warehouse, columns); whether it validates also depends
+ * on its inputs (a renamed upstream column breaks its from:). The `upstream` option covers both. Editing a description re-exports that project and the catalog; its readers
  * answer from cache. The catalog's documents come from every spec, prose included.
  */
 export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
@@ -104,8 +104,8 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
     metadata: {
       description:
         scope === 'catalog'
-          ? 'Writes the catalog review documents: the Excel workbook, the 00_-05_ CSV set and the table-level Mermaid graph.'
-          : "Writes this spec's review documents: its CSV column mapping, Mermaid diagram and Markdown review page.",
+          ? 'Writes the catalog review documents: the Excel workbook, the 00_-05_ CSV set, the table-level Mermaid graph and the OpenLineage column lineage of every dataset.'
+          : "Writes this spec's review documents: its CSV column mapping, Mermaid diagram, Markdown review page and OpenLineage column-lineage facet.",
     },
   };
 }
@@ -196,6 +196,25 @@ export function buildLineageTarget(context: TargetContext): TargetConfiguration 
     metadata: {
       description:
         "Prints a column's lineage across every hop (--column=<name> [--direction=up|down]): to the sources or to the marts, with each transform.",
+    },
+  };
+}
+
+/**
+ * The catalog's impact report between two git revisions (--base=<ref> [--head=<ref>]
+ * [--fail-on=breaking]); uncached, since a ref names a moving revision and the working tree
+ * is the default head.
+ */
+export function buildImpactTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:impact`,
+    cache: false,
+    // Hashed though never looked up (see uncachedDuckdbTarget).
+    inputs: [SPECS_INPUT],
+    options: optionsOf(context),
+    metadata: {
+      description:
+        'Reports what a change does (--base=<ref> [--head=<ref>], working tree by default): per column breaking, data-changing, non-breaking or documentation, with downstream columns, tests and generated files; writes impact.md and impact.json.',
     },
   };
 }

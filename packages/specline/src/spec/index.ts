@@ -5,3 +5,4 @@ export * from './read';
 export * from './schema';
 export * from './types';
 export * from './dataset-name';
+export * from './git-source';

@@ -28,7 +28,7 @@ export async function exportProject(
   } else {
     const project = await datasetOfProject(workspaceRoot, options.specsDir, projectName, specFile, 'not exported');
     if (!project.ok) return { success: false, report: project.report };
-    files = exportDataset(project.dataset);
+    files = exportDataset(project.dataset, project.catalog);
   }
   const dir = path.join(workspaceRoot, options.outputDir, projectName, 'export');
   const summary = syncFolder(dir, files);
