@@ -3,3 +3,4 @@ export { EMITTERS } from './registry';
 export { generateCatalogCode, generateDatasetCode, type GeneratedCode } from './generate-code';
 export { CONTRACT_FILE, contractFile, ORCHESTRATION_FILE, orchestrationFile } from './contract';
 export { DATAFORM_CORE_VERSION } from './dataform';
+export * from './code-paths';

@@ -1,5 +1,14 @@
 import type { ProjectConfiguration } from '@nx/devkit';
-import { buildCodegenTarget, buildExportTarget, SHARED_INPUT, sharedNamedInput, SPECS_INPUT, type TargetContext } from './targets';
+import {
+  buildCodegenTarget,
+  buildExportTarget,
+  buildPruneTarget,
+  PRUNE_TARGET,
+  SHARED_INPUT,
+  sharedNamedInput,
+  SPECS_INPUT,
+  type TargetContext,
+} from './targets';
 
 /**
  * The workspace-level `catalog` project, created from the constitution file. It carries the
@@ -40,6 +49,7 @@ export function buildCatalogProject(
     targets: {
       export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
       codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog', fingerprint),
+      [PRUNE_TARGET]: buildPruneTarget({ ...context, projectName: name, specFile: context.constitutionFile }),
     },
   };
 }
