@@ -40,6 +40,16 @@ export function generateCatalogCode(catalog: Catalog): GeneratedCode {
   );
 }
 
+/**
+ * The platform trees as every codegen task together leaves them: each dataset's files and the
+ * catalog's, sorted by path. Any diagnostic means the trees cannot be produced as a whole.
+ */
+export function generateCodeTrees(catalog: Catalog): { files: GeneratedFile[]; diagnostics: Diagnostic[] } {
+  const codes = [...[...catalog.datasets.values()].map((dataset) => generateDatasetCode(catalog, dataset)), generateCatalogCode(catalog)];
+  const files = codes.flatMap((code) => code.files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics: codes.flatMap((code) => code.diagnostics) };
+}
+
 function collect(
   targets: readonly Target[],
   emit: (target: Target) => EmitResult,

@@ -64,7 +64,7 @@ export function pruneUnowned(root: string, trees: readonly string[], owned: (rel
       rmSync(path.join(root, relative), { force: true });
       removed.push(relative);
     }
-    if (removeEmptyFolders(path.join(root, tree))) removeFolderIfEmpty(path.join(root, tree));
+    if (removeEmptyFolders(path.join(root, tree))) removeEmptyParents(root, `${tree}/.`);
   }
   return removed;
 }

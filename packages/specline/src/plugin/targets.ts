@@ -139,6 +139,8 @@ export function buildCodegenTarget(
         : []),
     ].map((file) => `{workspaceRoot}/${file}`),
     ...(scope === 'catalog' ? { dependsOn: [PRUNE_TARGET] } : {}),
+    // A committed copy of the trees is kept in sync by Nx's sync machinery (nx sync, nx sync:check).
+    ...(scope === 'catalog' && context.options.generatedDir ? { syncGenerators: [SYNC_GENERATED_GENERATOR] } : {}),
     options: optionsOf(context, scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)),
     metadata: {
       description:
@@ -150,6 +152,9 @@ export function buildCodegenTarget(
 }
 
 export const PRUNE_TARGET = 'prune';
+
+/** The sync generator that keeps the plugin option generatedDir's folder equal to the generated trees. */
+export const SYNC_GENERATED_GENERATOR = `${EXECUTOR_PACKAGE}:sync-generated`;
 
 /**
  * Removes from the platform trees every file no project's codegen declares as its output: the
