@@ -110,6 +110,11 @@ export function placementOf(catalog: Catalog, dataset: Dataset): DatasetPlacemen
     : { kind: 'model', name: dataset.name, layer: dataset.layer, targets: dataset.targets, scd2: dataset.load.strategy === 'scd2' };
 }
 
+/** The one question "which files does this dataset generate": its paths in the trees, relative to the output folder. */
+export function codePathsOf(catalog: Catalog, dataset: Dataset): CodePaths {
+  return datasetCodePaths(placementOf(catalog, dataset), catalog.constitution);
+}
+
 function isPath(value: string | undefined): value is string {
   return value !== undefined;
 }

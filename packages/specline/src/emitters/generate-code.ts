@@ -1,7 +1,7 @@
 import type { Catalog, Dataset } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
 import type { Target } from '../spec/types';
-import { catalogCodePaths, datasetCodePaths, placementOf, type CodePaths } from './code-paths';
+import { catalogCodePaths, codePathsOf, placementOf, type CodePaths } from './code-paths';
 import { contractFile, orchestrationFile } from './contract';
 import type { EmitResult, GeneratedFile } from './emitter';
 import { EMITTERS } from './registry';
@@ -19,11 +19,10 @@ export interface GeneratedCode {
 
 /** Everything one source or model generates: each platform it targets, plus its contract. */
 export function generateDatasetCode(catalog: Catalog, dataset: Dataset): GeneratedCode {
-  const placement = placementOf(catalog, dataset);
   return collect(
-    placement.targets,
+    placementOf(catalog, dataset).targets,
     (target) => EMITTERS[target].emit(catalog, dataset),
-    datasetCodePaths(placement, catalog.constitution),
+    codePathsOf(catalog, dataset),
     [contractFile(dataset), ...(dataset.kind === 'model' ? [orchestrationFile(dataset)] : [])],
   );
 }
