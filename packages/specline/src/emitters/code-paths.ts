@@ -88,6 +88,7 @@ export function datasetCodePaths(dataset: DatasetPlacement, catalog: CatalogPlac
 
 export const DBT_PROJECT_FILE = 'dbt/dbt_project.yml';
 export const DBT_PROFILES_FILE = 'dbt/profiles.yml';
+export const DBT_SCHEMA_MACRO_FILE = 'dbt/macros/generate_schema_name.sql';
 export const DATAFORM_SETTINGS_FILE = 'dataform/workflow_settings.yaml';
 export const AIRFLOW_DAGS_FOLDER = 'airflow/dags';
 
@@ -98,7 +99,13 @@ export function buildOrderPath(dialect: string): string {
 /** The catalog's own files: project settings, the DAG folder (every DAG is the catalog's), the build order per dialect. */
 export function catalogCodePaths(catalog: CatalogPlacement): CodePaths {
   return {
-    files: [DBT_PROJECT_FILE, DBT_PROFILES_FILE, DATAFORM_SETTINGS_FILE, ...catalog.sqlDialects.map(buildOrderPath)].sort(),
+    files: [
+      DBT_PROJECT_FILE,
+      DBT_PROFILES_FILE,
+      DBT_SCHEMA_MACRO_FILE,
+      DATAFORM_SETTINGS_FILE,
+      ...catalog.sqlDialects.map(buildOrderPath),
+    ].sort(),
     folders: [AIRFLOW_DAGS_FOLDER],
   };
 }

@@ -57,7 +57,8 @@ function outputOf(warehouse: string, env: (field: string) => string, schema: str
 export function dbtProfiles(catalog: Catalog): Record<string, unknown> {
   const constitution = catalog.constitution;
   const warehouses = [...new Set([constitution.warehouse, ...catalog.models.map((model) => model.warehouse)])];
-  const schema = constitution.layers[0]?.schema ?? constitution.name;
+  // The default schema, for what names none (every model names its layer's): the catalog's, as in Dataform.
+  const schema = constitution.name;
   const outputs = Object.fromEntries(
     warehouses.map((warehouse) => {
       const env = (field: string) => `{{ env_var('DBT_${warehouse.toUpperCase()}_${field}') }}`;

@@ -3,7 +3,7 @@ import { compileModelSelect, sqlType, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { escaped, jinjaArguments, jinjaInertText, sqlLineComment, type Escaped } from '../escaping';
 import { quoteIdentifier } from '../sql';
-import { dbtModelPaths, dbtSourcePath, placementOf, DBT_PROFILES_FILE, DBT_PROJECT_FILE } from './code-paths';
+import { dbtModelPaths, dbtSourcePath, placementOf, DBT_PROFILES_FILE, DBT_PROJECT_FILE, DBT_SCHEMA_MACRO_FILE } from './code-paths';
 import { dbtColumnTests, dbtSingularTests, dbtUnitTests } from './dbt-tests';
 import { dbtProfiles } from './dbt-profiles';
 import { parseDuration } from './duration';
@@ -21,8 +21,28 @@ import { yamlFile } from './yaml-file';
 export const dbtEmitter: Emitter = {
   name: 'dbt',
   emit: (catalog, dataset) => (dataset.kind === 'source' ? emitted([sourceYaml(catalog, dataset)]) : emitModel(catalog, dataset)),
-  emitCatalog: (catalog) => emitted([dbtProject(catalog), yamlFile(DBT_PROFILES_FILE, dbtProfiles(catalog))]),
+  emitCatalog: (catalog) =>
+    emitted([
+      dbtProject(catalog),
+      yamlFile(DBT_PROFILES_FILE, dbtProfiles(catalog)),
+      { path: DBT_SCHEMA_MACRO_FILE, content: SCHEMA_MACRO },
+    ]),
 };
+
+/**
+ * A model's schema is its layer's schema, as the spec says and as Dataform and the SQL scripts
+ * build it. dbt's default generate_schema_name would prefix it with the target's schema
+ * (staging -> customer_360_staging); this override, the one dbt documents, uses it as it is.
+ * https://docs.getdbt.com/docs/build/custom-schemas#changing-the-way-dbt-generates-a-schema-name
+ */
+const SCHEMA_MACRO = `{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}
+`;
 
 /** ref('model') or source('system', 'table'): how dbt names a dataset inside Jinja. */
 function testRef(catalog: Catalog): (name: string) => string {
@@ -212,6 +232,7 @@ function dbtProject(catalog: Catalog): GeneratedFile {
     'require-dbt-version': '>=1.10.0',
     profile: name,
     'model-paths': ['models'],
+    'macro-paths': ['macros'],
     'snapshot-paths': ['snapshots'],
     'test-paths': ['tests'],
     models: { [name]: layers },

@@ -39,10 +39,12 @@ def generated(command, path):
 def latest_run_of(schedule):
     """The upstream DAG's latest scheduled run at or before this run's logical date."""
 
-    def logical_date(logical_date, **_):
-        return croniter(schedule, logical_date + timedelta(seconds=1)).get_prev(datetime)
+    # Airflow passes the logical date first and the context as keywords; a first parameter
+    # named like a context key (logical_date) would be refused as reserved.
+    def upstream_run(current, **_):
+        return croniter(schedule, current + timedelta(seconds=1)).get_prev(datetime)
 
-    return logical_date
+    return upstream_run
 
 
 # CronTriggerTimetable in both Airflow 2 and 3: a run's logical date is its trigger time,
