@@ -1,4 +1,5 @@
 import type { Catalog, Dataset } from '../catalog';
+import type { OwnedPaths } from '../output';
 import type { Target } from '../spec/types';
 
 /**
@@ -32,12 +33,8 @@ export interface CatalogPlacement {
   readonly sqlDialects: readonly string[];
 }
 
-/** The files one dataset owns, by platform, and the folders it owns whole. */
-export interface CodePaths {
-  readonly files: readonly string[];
-  /** Folders whose every file is the dataset's (a model's singular dbt tests). */
-  readonly folders: readonly string[];
-}
+/** The files one dataset (or the catalog) owns in the trees, and the folders it owns whole (a model's singular dbt tests, the DAG folder). */
+export type CodePaths = OwnedPaths;
 
 export function dbtSourcePath(source: DatasetPlacement): string {
   return `dbt/models/sources/${source.system}/${source.table}.yml`;
