@@ -9,7 +9,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'build/**', '.nx/**', 'tmp/**', 'packages/specline/test-support/golden/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'build/**',
+      'generated/**',
+      '.nx/**',
+      'tmp/**',
+      'packages/specline/test-support/golden/**',
+    ],
   },
   {
     files: ['**/*.ts'],

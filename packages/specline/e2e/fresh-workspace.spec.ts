@@ -164,7 +164,10 @@ describe('the packed plugin in a fresh Nx workspace', () => {
     const every = [...sources, ...models].flatMap((p) => ['validate', 'codegen', 'export'].map((t) => `${p}:${t}`));
     expect(executedTasks(cold)).toEqual(expect.arrayContaining([...every, ...models.map((m) => `${m}:test`)]));
     expect(cold).toMatch(/Successfully ran targets validate, codegen, export, test/);
-    expect(existsSync(path.join(workspace, 'build/specline/stg_accounts/codegen'))).toBe(true);
+    expect(existsSync(path.join(workspace, 'build/specline/stg_accounts/codegen/contract.json'))).toBe(true);
+    // One deployable tree per platform: the dbt project holds every project's files and the catalog's.
+    expect(existsSync(path.join(workspace, 'build/specline/dbt/models/staging/stg_accounts.sql'))).toBe(true);
+    expect(existsSync(path.join(workspace, 'build/specline/dbt/dbt_project.yml'))).toBe(true);
     expect(existsSync(path.join(workspace, 'build/specline/stg_accounts/export'))).toBe(true);
 
     commitAll(workspace, 'specs');
@@ -175,8 +178,9 @@ describe('the packed plugin in a fresh Nx workspace', () => {
     );
     const affected = run(workspace, 'npx', ['nx', 'affected', '-t', 'validate,codegen,test', '--base=main', '--outputStyle=static']);
     // Only the edited model's own tasks run: its description is prose, so nothing downstream
-    // or upstream of it is even affected, and the catalog's code comes from the cache.
-    expect(executedTasks(affected)).toEqual(['stg_accounts:codegen', 'stg_accounts:test', 'stg_accounts:validate']);
+    // or upstream of it is even affected, and the catalog's code comes from the cache. The
+    // catalog's prune is never cached: it is what removes a deleted spec's files.
+    expect(executedTasks(affected)).toEqual(['catalog:prune', 'stg_accounts:codegen', 'stg_accounts:test', 'stg_accounts:validate']);
     expect(affected).not.toMatch(/> nx run (crm_leads|stg_leads|crm_accounts):/);
   });
 });

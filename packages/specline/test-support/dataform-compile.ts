@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { GeneratedFile } from '../src/emitters/emitter';
@@ -27,22 +27,26 @@ export function writeTree(root: string, files: readonly GeneratedFile[], keep: (
 }
 
 /**
- * Assembles every project's dataform/ folder (paths `<project>/dataform/...`, as generateAll
- * lays them out) into one Dataform project and runs the real CLI on it.
+ * Runs the real CLI on a Dataform repository folder exactly as codegen left it: nothing is
+ * added. Its workflow_settings.yaml names dataformCoreVersion, so the CLI installs that
+ * @dataform/core itself (npm, in a temporary copy), as Dataform in Google Cloud does.
  */
+export function dataformCompileFolder(dir: string): DataformCompilation {
+  const output = execFileSync(path.join(WORKSPACE_ROOT, 'node_modules/.bin/dataform'), ['compile', dir, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // The package is in npm's cache after the first install: no need to ask the registry again.
+    env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
+  return JSON.parse(output) as DataformCompilation;
+}
+
+/** The dataform/ tree of generated files (paths as in the output folder), compiled by the real CLI. */
 export function dataformCompile(files: readonly GeneratedFile[]): DataformCompilation {
   const dir = mkdtempSync(path.join(tmpdir(), 'specline-dataform-'));
   try {
-    writeTree(dir, files, (file) => (/^[^/]+\/dataform\//.test(file.path) ? file.path.replace(/^[^/]+\/dataform\//, '') : undefined));
-    // The CLI loads @dataform/core from the project's node_modules inside its sandbox, which
-    // does not follow a symlink out of the project: copy the installed version instead.
-    cpSync(path.join(WORKSPACE_ROOT, 'node_modules/@dataform/core'), path.join(dir, 'node_modules/@dataform/core'), { recursive: true });
-    const output = execFileSync(path.join(WORKSPACE_ROOT, 'node_modules/.bin/dataform'), ['compile', '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return JSON.parse(output) as DataformCompilation;
+    writeTree(dir, files, (file) => (file.path.startsWith('dataform/') ? file.path.slice('dataform/'.length) : undefined));
+    return dataformCompileFolder(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { WORKSPACE_ROOT } from './example-catalog';
 
 /**
- * A scratch Nx workspace holding a copy of the example specs and this repository's nx.json
- * plugin entry, with the repository's node_modules linked in, so the real `nx` CLI runs the
- * built plugin (jest's global setup builds it) on it. No daemon, no cloud: every call computes the
- * graph afresh, as CI does.
+ * A scratch Nx workspace holding a copy of the example specs, this repository's nx.json
+ * plugin entry and the committed generated code it names, with the repository's node_modules
+ * linked in, so the real `nx` CLI runs the built plugin (jest's global setup builds it) on it.
+ * No daemon, no cloud: every call computes the graph afresh, as CI does. Nx's cache is off
+ * unless `cache` asks for it.
  */
 export interface ScratchNxWorkspace {
   readonly root: string;
@@ -17,10 +18,14 @@ export interface ScratchNxWorkspace {
   cleanup(): void;
 }
 
-export function scratchNxWorkspace(): ScratchNxWorkspace {
+export function scratchNxWorkspace(options: { cache?: boolean } = {}): ScratchNxWorkspace {
   const root = mkdtempSync(path.join(os.tmpdir(), 'specline-nx-'));
   cpSync(path.join(WORKSPACE_ROOT, 'specs'), path.join(root, 'specs'), { recursive: true });
-  const nxJson = JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'nx.json'), 'utf8')) as Record<string, unknown>;
+  const nxJson = JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'nx.json'), 'utf8')) as {
+    plugins: { options?: { generatedDir?: string } }[];
+  };
+  const generatedDir = nxJson.plugins[0]?.options?.generatedDir;
+  if (generatedDir) cpSync(path.join(WORKSPACE_ROOT, generatedDir), path.join(root, generatedDir), { recursive: true });
   writeFileSync(
     path.join(root, 'nx.json'),
     JSON.stringify({ plugins: nxJson.plugins, neverConnectToCloud: true, defaultBase: 'main' }, null, 2),
@@ -35,7 +40,13 @@ export function scratchNxWorkspace(): ScratchNxWorkspace {
     nx: (args) =>
       execFileSync(process.execPath, [nxBin, ...args], {
         cwd: root,
-        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: 'true' },
+        env: {
+          ...process.env,
+          NX_DAEMON: 'false',
+          NX_NO_CLOUD: 'true',
+          NX_TUI: 'false',
+          ...(options.cache ? {} : { NX_SKIP_NX_CACHE: 'true' }),
+        },
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       }),

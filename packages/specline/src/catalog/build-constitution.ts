@@ -34,8 +34,7 @@ export function buildConstitution(sink: DiagnosticSink, { doc, spec }: LoadedSpe
     dialect: spec.dialect,
     warehouse: spec.warehouse ?? spec.dialect,
     targets: spec.targets ?? ALL_TARGETS,
-    // DuckDB always comes first: local runs and tests execute it.
-    sqlDialects: ['duckdb', ...(spec.sql_dialects ?? []).filter((d) => d !== 'duckdb')],
+    sqlDialects: sqlDialectsOf(spec.sql_dialects),
     schedule: spec.schedule ?? DEFAULT_SCHEDULE,
     sourceSchema: spec.source_schema ?? DEFAULT_SOURCE_SCHEMA,
     layers: Object.entries(spec.layers).map(([name, layer]) => ({
@@ -65,4 +64,9 @@ function checkRegex(sink: DiagnosticSink, doc: LoadedSpec['doc'], pointer: strin
       'Write a JavaScript regular expression, e.g. ^stg_[a-z0-9_]+$.',
     );
   }
+}
+
+/** The dialects plain SQL is written in. DuckDB always comes first: local runs and tests execute it. */
+export function sqlDialectsOf(written: readonly string[] | undefined): string[] {
+  return ['duckdb', ...(written ?? []).filter((dialect) => dialect !== 'duckdb')];
 }

@@ -1,4 +1,5 @@
 export * from './build-catalog';
+export { sqlDialectsOf } from './build-constitution';
 export * from './data-type';
 export * from './dataset-graph';
 export * from './dataset-shapes';

@@ -1,6 +1,7 @@
 import type { Catalog, Model, SourceTable } from '../catalog';
 import { compileLoadStatements, compileModelSelect, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
+import { DATAFORM_SETTINGS_FILE, dataformPath, placementOf } from './code-paths';
 import { dataformAssertions } from './dataform-assertions';
 import { DATAFORM_DIALECT } from './dataform-dialect';
 import { partitionType } from './partition-type';
@@ -10,26 +11,25 @@ import { renderTemplate } from './render-template';
 import { escaped, sqlLineComment, sqlxConfigObject, sqlxInertText } from '../escaping';
 import { yamlFile } from './yaml-file';
 
-/** The @dataform/core version the generated project is written for (package.json pins it). */
+/** The @dataform/core version the generated repository is written for (the workspace's package.json pins it too). */
 export const DATAFORM_CORE_VERSION = '3.0.62';
 
 /** Dataform: one SQLX per model with its config block, declarations for sources, workflow_settings.yaml. */
 export const dataformEmitter: Emitter = {
   name: 'dataform',
-  emit: (catalog, dataset) => (dataset.kind === 'source' ? emitted([declaration(dataset)]) : emitModel(catalog, dataset)),
+  emit: (catalog, dataset) => (dataset.kind === 'source' ? emitted([declaration(catalog, dataset)]) : emitModel(catalog, dataset)),
   emitCatalog: (catalog) =>
     emitted([
-      yamlFile('dataform/workflow_settings.yaml', {
+      // With dataformCoreVersion here, and no package.json beside it, the CLI and Dataform in
+      // Google Cloud install that @dataform/core themselves: the folder is a repository as it is.
+      // https://cloud.google.com/dataform/docs/manage-repository#dataform-core-version
+      yamlFile(DATAFORM_SETTINGS_FILE, {
+        dataformCoreVersion: DATAFORM_CORE_VERSION,
         defaultProject: catalog.constitution.name.replace(/_/g, '-'),
         defaultLocation: 'US',
         defaultDataset: catalog.constitution.name,
         defaultAssertionDataset: `${catalog.constitution.name}_assertions`,
       }),
-      // The CLI compiles with the @dataform/core this package.json names, installed beside it.
-      {
-        path: 'dataform/package.json',
-        content: `${JSON.stringify({ name: catalog.constitution.name, private: true, dependencies: { '@dataform/core': DATAFORM_CORE_VERSION } }, null, 2)}\n`,
-      },
     ]),
 };
 
@@ -70,7 +70,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     ...(model.tags.length ? { tags: [...model.tags] } : {}),
   };
   const file: GeneratedFile = {
-    path: `dataform/definitions/${model.layer}/${model.name}.sqlx`,
+    path: dataformPath(placementOf(catalog, model)),
     content: renderTemplate('dataform.sqlx', {
       config: escaped('sqlx', sqlxConfigObject(config)),
       headerComment: escaped('sqlx', sqlLineComment(sqlxInertText(generatedHeader(model)))),
@@ -96,7 +96,7 @@ function bigqueryOptions(model: Model) {
   return Object.keys(options).length ? { bigquery: options } : undefined;
 }
 
-function declaration(source: SourceTable): GeneratedFile {
+function declaration(catalog: Catalog, source: SourceTable): GeneratedFile {
   const config = {
     type: 'declaration',
     schema: source.schema,
@@ -104,7 +104,7 @@ function declaration(source: SourceTable): GeneratedFile {
     ...(source.description ? { description: source.description } : {}),
   };
   return {
-    path: `dataform/definitions/sources/${source.system}/${source.table}.sqlx`,
+    path: dataformPath(placementOf(catalog, source)),
     content: `config ${sqlxConfigObject(config)}\n`,
   };
 }

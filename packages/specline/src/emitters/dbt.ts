@@ -3,7 +3,9 @@ import { compileModelSelect, sqlType, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { escaped, jinjaArguments, jinjaInertText, sqlLineComment, type Escaped } from '../escaping';
 import { quoteIdentifier } from '../sql';
-import { dbtColumnTests, dbtSingularTests } from './dbt-tests';
+import { dbtModelPaths, dbtSourcePath, placementOf, DBT_PROFILES_FILE, DBT_PROJECT_FILE, DBT_SCHEMA_MACRO_FILE } from './code-paths';
+import { dbtColumnTests, dbtSingularTests, dbtUnitTests } from './dbt-tests';
+import { dbtProfiles } from './dbt-profiles';
 import { parseDuration } from './duration';
 import { emitted, refused, type Emitter, type EmitResult, type GeneratedFile } from './emitter';
 import { generatedHeader } from './generated-header';
@@ -11,12 +13,36 @@ import { partitionType } from './partition-type';
 import { renderTemplate } from './render-template';
 import { yamlFile } from './yaml-file';
 
-/** dbt: a model file with config(), its schema.yml with an enforced contract, sources.yml, snapshots for scd2. */
+/**
+ * dbt: a model file with config(), its property file (an enforced contract, data tests and unit
+ * tests in dbt 1.10's form), a property file per source table, snapshots for scd2; for the
+ * catalog, dbt_project.yml and a profiles.yml with a target per warehouse.
+ */
 export const dbtEmitter: Emitter = {
   name: 'dbt',
   emit: (catalog, dataset) => (dataset.kind === 'source' ? emitted([sourceYaml(catalog, dataset)]) : emitModel(catalog, dataset)),
-  emitCatalog: (catalog) => emitted([dbtProject(catalog)]),
+  emitCatalog: (catalog) =>
+    emitted([
+      dbtProject(catalog),
+      yamlFile(DBT_PROFILES_FILE, dbtProfiles(catalog)),
+      { path: DBT_SCHEMA_MACRO_FILE, content: SCHEMA_MACRO },
+    ]),
 };
+
+/**
+ * A model's schema is its layer's schema, as the spec says and as Dataform and the SQL scripts
+ * build it. dbt's default generate_schema_name would prefix it with the target's schema
+ * (staging -> customer_360_staging); this override, the one dbt documents, uses it as it is.
+ * https://docs.getdbt.com/docs/build/custom-schemas#changing-the-way-dbt-generates-a-schema-name
+ */
+const SCHEMA_MACRO = `{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}
+`;
 
 /** ref('model') or source('system', 'table'): how dbt names a dataset inside Jinja. */
 function testRef(catalog: Catalog): (name: string) => string {
@@ -39,13 +65,14 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     incremental: { relation: '{{ this }}', guard: (clause) => `{% if is_incremental() %}\n${clause}\n{% endif %}` },
   });
   if (!select.ok) return refused(select.diagnostics);
-  const folder = `dbt/models/${model.layer}`;
+  const paths = dbtModelPaths(placementOf(catalog, model));
   const files: GeneratedFile[] = [];
   const headerComment = escaped('jinja', sqlLineComment(jinjaInertText(generatedHeader(model))));
   if (model.load.strategy === 'scd2') {
     // dbt snapshots keep the history; the model on top adds is_current, which snapshots lack.
     const load = model.load;
     const snapshot = `${model.name}_snapshot`;
+    // The snapshot's file is named after it: dbt names a SQL snapshot by its {% snapshot %} block.
     const config = jinjaArguments({
       target_schema: model.schema,
       unique_key: [...load.naturalKey],
@@ -59,7 +86,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
       snapshot_meta_column_names: { dbt_valid_from: load.validFrom, dbt_valid_to: load.validTo },
     });
     files.push({
-      path: `dbt/snapshots/${snapshot}.sql`,
+      path: paths.snapshot!,
       content: renderTemplate('dbt-snapshot.sql', {
         name: jinja(snapshot),
         config: config.map(jinja),
@@ -72,7 +99,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     const kept = [...model.columns.map((column) => column.name), load.validFrom, load.validTo].map((name) => `  ${q(name)},`);
     const view = `SELECT\n${kept.join('\n')}\n  ${q(load.validTo)} IS NULL AS ${q(load.isCurrent)}\nFROM {{ ref('${snapshot}') }}`;
     files.push({
-      path: `${folder}/${model.name}.sql`,
+      path: paths.model,
       content: renderTemplate('dbt-model.sql', {
         config: jinjaArguments({ materialized: 'view', schema: model.schema }).map(jinja),
         headerComment,
@@ -81,7 +108,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     });
   } else {
     files.push({
-      path: `${folder}/${model.name}.sql`,
+      path: paths.model,
       content: renderTemplate('dbt-model.sql', {
         config: jinjaArguments(modelConfig(model)).map(jinja),
         headerComment,
@@ -90,9 +117,12 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     });
   }
   files.push(
-    ...dbtSingularTests(catalog, model, `{{ ref('${model.name}') }}`, problems).map((file) => ({ ...file, path: `dbt/${file.path}` })),
+    ...dbtSingularTests(catalog, model, `{{ ref('${model.name}') }}`, problems).map((file) => ({
+      ...file,
+      path: `${paths.tests}/${file.path}`,
+    })),
   );
-  files.push(schemaYaml(catalog, model, folder));
+  files.push(schemaYaml(catalog, model, paths.properties));
   return problems.length ? refused(problems) : emitted(files);
 }
 
@@ -128,7 +158,7 @@ function modelConfig(model: Model): Record<string, unknown> {
   };
 }
 
-function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFile {
+function schemaYaml(catalog: Catalog, model: Model, path: string): GeneratedFile {
   const dialect = model.warehouse;
   const declared = new Map(model.columns.map((column) => [column.name, column]));
   const columns = model.outputColumns.map((column) => {
@@ -141,7 +171,9 @@ function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFi
       ...(tests.length ? { data_tests: tests } : {}),
     };
   });
-  return yamlFile(`${folder}/${model.name}.yml`, {
+  // An scd2 model reads its snapshot in dbt, not the spec's inputs its unit tests give rows for.
+  const unitTests = model.load.strategy === 'scd2' ? [] : dbtUnitTests(model, testRef(catalog));
+  return yamlFile(path, {
     version: 2,
     models: [
       {
@@ -151,6 +183,7 @@ function schemaYaml(catalog: Catalog, model: Model, folder: string): GeneratedFi
         columns,
       },
     ],
+    ...(unitTests.length ? { unit_tests: unitTests } : {}),
   });
 }
 
@@ -164,7 +197,9 @@ function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
     // The table lands as <system>_<table> (raw.crm_customers); source('crm', 'customers') resolves to it.
     identifier: source.name,
     ...(source.description ? { description: jinjaInertText(source.description) } : {}),
-    ...(source.freshness ? { loaded_at_field: source.freshness.loadedAt, freshness } : {}),
+    // dbt 1.10 reads freshness and loaded_at_field as configs; at the top level they are deprecated.
+    // https://docs.getdbt.com/reference/resource-properties/freshness
+    ...(source.freshness ? { config: { loaded_at_field: source.freshness.loadedAt, freshness } } : {}),
     columns: source.columns.map((column) => {
       const tests = dbtColumnTests(column, testRef(catalog), catalog.constitution.warehouse);
       return {
@@ -175,7 +210,7 @@ function sourceYaml(catalog: Catalog, source: SourceTable): GeneratedFile {
       };
     }),
   };
-  return yamlFile(`dbt/models/sources/${source.system}/${source.table}.yml`, {
+  return yamlFile(dbtSourcePath(placementOf(catalog, source)), {
     version: 2,
     sources: [{ name: source.system, schema: source.schema, tables: [table] }],
   });
@@ -189,12 +224,15 @@ function period(text: string | undefined) {
 function dbtProject(catalog: Catalog): GeneratedFile {
   const name = catalog.constitution.name;
   const layers = Object.fromEntries(catalog.constitution.layers.map((layer) => [layer.name, { '+schema': layer.schema }]));
-  return yamlFile('dbt/dbt_project.yml', {
+  return yamlFile(DBT_PROJECT_FILE, {
     name,
     version: '1.0.0',
     'config-version': 2,
+    // Data test arguments under `arguments:` and freshness as a config are dbt 1.10's forms.
+    'require-dbt-version': '>=1.10.0',
     profile: name,
     'model-paths': ['models'],
+    'macro-paths': ['macros'],
     'snapshot-paths': ['snapshots'],
     'test-paths': ['tests'],
     models: { [name]: layers },

@@ -9,7 +9,9 @@ import type { GeneratedFile } from './emitter';
 import { generateDatasetCode } from './generate-code';
 import { exampleCatalog } from '../../test-support/example-catalog';
 import { typedTables } from '../../test-support/example-catalog-tables';
-import { dataformCompile, writeTree } from '../../test-support/dataform-compile';
+import { dataformCompileFolder, writeTree } from '../../test-support/dataform-compile';
+import { dbtSchemaProblems, unresolvedDbtReferences } from '../../test-support/dbt-project-check';
+import { parse as parseYaml } from 'yaml';
 import { generateAll, GOLDEN_WORKSPACE } from '../../test-support/golden-workspace';
 
 const REPO = path.resolve(__dirname, '../../../..');
@@ -32,34 +34,88 @@ function pythonParses(files: readonly GeneratedFile[]): number {
 describe.each([
   ['the fixture catalog', GOLDEN_WORKSPACE],
   ['the example catalog', EXAMPLE],
-])('code generated for %s', (_name, root) => {
+])('the output folder codegen leaves for %s', (_name, root) => {
   let catalog: Catalog;
   let files: GeneratedFile[];
+  let output: string;
   beforeAll(async () => {
     catalog = await exampleCatalog(root);
     files = generateAll(catalog);
+    output = mkdtempSync(path.join(tmpdir(), 'specline-output-'));
+    writeTree(output, files, (file) => file.path);
   });
+  afterAll(() => rmSync(output, { recursive: true, force: true }));
 
-  it('passes the real dataform compile', () => {
-    const compiled = dataformCompile(files);
+  it('holds a Dataform repository the real dataform compile accepts as it is, with every model', () => {
+    const compiled = dataformCompileFolder(path.join(output, 'dataform'));
     expect(compiled.graphErrors.compilationErrors ?? []).toEqual([]);
-    const expected = catalog.models
-      .filter((model) => model.targets.includes('dataform') && model.load.strategy !== 'scd2')
-      .map((model) => model.name)
-      .sort();
-    expect(compiled.tables.map((table) => table.target.name).sort()).toEqual(expected);
+    const dataform = catalog.models.filter((model) => model.targets.includes('dataform'));
+    const names = (actions: { target: { name: string } }[]) => actions.map((action) => action.target.name).sort();
+    expect(names(compiled.tables)).toEqual(
+      dataform
+        .filter((model) => model.load.strategy !== 'scd2')
+        .map((model) => model.name)
+        .sort(),
+    );
+    // Dataform has no snapshots: an scd2 model is an operations action with an output.
+    expect(names(compiled.operations)).toEqual(
+      dataform
+        .filter((model) => model.load.strategy === 'scd2')
+        .map((model) => model.name)
+        .sort(),
+    );
     expect(compiled.declarations).toHaveLength(catalog.sources.length);
   });
 
-  it('parses as Python, every .py file', () => {
+  it("holds a dbt project whose YAML passes dbt Labs' schemas and whose every ref() and source() resolves inside it", () => {
+    expect(dbtSchemaProblems(files)).toEqual([]);
+    // The check can fail: dbt 1.9's forms (test arguments beside the test, top-level freshness) are refused.
+    const legacy = `version: 2\nsources:\n  - name: s\n    tables:\n      - name: t\n        loaded_at_field: at\n        columns:\n          - name: c\n            data_tests:\n              - accepted_values: { values: [a] }\n`;
+    expect(dbtSchemaProblems([{ path: 'dbt/models/legacy.yml', content: legacy }])).toEqual(
+      expect.arrayContaining([
+        'dbt/models/legacy.yml: /sources/0/tables/0 must NOT have additional properties',
+        'dbt/models/legacy.yml: /sources/0/tables/0/columns/0/data_tests/0/accepted_values must NOT have additional properties',
+      ]),
+    );
+    const { references, unresolved } = unresolvedDbtReferences(files);
+    expect(unresolved).toEqual([]);
+    expect(references).toBeGreaterThan(catalog.models.length);
+  });
+
+  it('gives dbt every unit test of the specs (but for scd2 models, which dbt builds from a snapshot)', () => {
+    const written = files
+      .filter((file) => file.path.startsWith('dbt/models/') && file.path.endsWith('.yml'))
+      .flatMap((file) => ((parseYaml(file.content) as { unit_tests?: { name: string }[] }).unit_tests ?? []).map((test) => test.name));
+    const expected = catalog.models
+      .filter((model) => model.targets.includes('dbt') && model.load.strategy !== 'scd2')
+      .flatMap((model) => model.unitTests.map((test) => test.name));
+    expect(written.sort()).toEqual(expected.sort());
+  });
+
+  it('holds Airflow DAGs and PySpark jobs that parse as Python, every .py file', () => {
     expect(pythonParses(files)).toBeGreaterThan(0);
+  });
+});
+
+describe('the Airflow DAGs of the example catalog', () => {
+  it('run dbt with its project and profiles, set no sla=, and wait for upstream models on another schedule', async () => {
+    const catalog = await exampleCatalog(EXAMPLE);
+    const dags = generateAll(catalog).filter((file) => file.path.startsWith('airflow/dags/'));
+    expect(dags.length).toBeGreaterThan(1);
+    const all = dags.map((file) => file.content).join('\n');
+    expect(all).not.toMatch(/\bsla=/);
+    expect(all).toContain('" --project-dir " + shlex.quote(DBT_DIR) + " --profiles-dir " + shlex.quote(DBT_DIR)');
+    // stg_orders runs hourly, int_orders_usd (which reads it) daily.
+    const daily = dags.find((file) => file.content.includes('tasks["int_orders_usd"] = BashOperator'))!;
+    expect(daily.content).toContain('external_task_id="stg_orders"');
+    expect(daily.content).toContain('tasks["wait_for__stg_orders"] >> tasks["int_orders_usd"]');
   });
 });
 
 describe('the generated DuckDB build.sql', () => {
   it('builds every example model from the seed CSVs', async () => {
     const catalog = await exampleCatalog(EXAMPLE);
-    const build = generateAll(catalog).find((file) => file.path === '_catalog/sql/duckdb/build.sql')!;
+    const build = generateAll(catalog).find((file) => file.path === 'sql/duckdb/build.sql')!;
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
     for (const statement of typedTables(catalog, 'duckdb', false)) await connection.run(statement);
     await connection.run(build.content);

@@ -2,6 +2,7 @@ import type { Catalog, Model } from '../catalog';
 import { compileModelSelect, compileScd2Apply, createTableIfMissing, warehouseRelation } from '../compiler';
 import { escaped, pythonDocstring, pythonStringLiteral, pythonTripleQuoted, type Escaped } from '../escaping';
 import { quoteIdentifier } from '../sql';
+import { placementOf, pysparkPath } from './code-paths';
 import { emitted, refused, type Emitter, type EmitResult } from './emitter';
 import { generatedHeader } from './generated-header';
 import { renderTemplate } from './render-template';
@@ -37,7 +38,7 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     // The job's statements are fixed code; the only spec values they use are the constants above.
     body: body.lines.map(python),
   });
-  return emitted([{ path: `pyspark/${model.layer}/${model.name}.py`, content }]);
+  return emitted([{ path: pysparkPath(placementOf(catalog, model))!, content }]);
 }
 
 const python = (code: string): Escaped => escaped('python', code);

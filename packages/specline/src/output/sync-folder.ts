@@ -1,8 +1,9 @@
-import { readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { OutputFile } from './output-file';
 import { isInFlightTemporary } from './temporary-file';
 import { writeFileIfChanged } from './write-file-if-changed';
+import { listFiles, removeEmptyFolders } from './folder-walk';
 
 export interface FolderSync {
   readonly written: readonly string[];
@@ -30,45 +31,4 @@ export function syncFolder(dir: string, files: readonly OutputFile[], kept: read
 
 export function describeSync(sync: FolderSync): string {
   return `${sync.written.length} written, ${sync.unchanged.length} unchanged${sync.removed.length ? `, ${sync.removed.length} stale removed` : ''}`;
-}
-
-function listFiles(dir: string, prefix = ''): string[] {
-  let entries;
-  try {
-    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])).sort();
-}
-
-function removeEmptyFolders(dir: string): boolean {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  let empty = true;
-  for (const entry of entries) {
-    if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name)) || !removeFolderIfEmpty(path.join(dir, entry.name)))
-      empty = false;
-  }
-  return empty;
-}
-
-/**
- * rmdir, not a recursive rm: another run may have written into the folder since it was found
- * empty, and its files must survive (ENOTEMPTY); one that removed it already is fine (ENOENT).
- */
-function removeFolderIfEmpty(dir: string): boolean {
-  try {
-    rmdirSync(dir);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return true;
-    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
-    throw error;
-  }
 }

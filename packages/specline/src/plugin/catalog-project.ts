@@ -3,6 +3,8 @@ import {
   buildCodegenTarget,
   buildExportTarget,
   buildImpactTarget,
+  buildPruneTarget,
+  PRUNE_TARGET,
   SHARED_INPUT,
   sharedNamedInput,
   SPECS_INPUT,
@@ -50,6 +52,7 @@ export function buildCatalogProject(
       export: buildExportTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog'),
       codegen: buildCodegenTarget({ ...context, projectName: name, specFile: context.constitutionFile }, 'catalog', fingerprint),
       impact: buildImpactTarget({ ...context, projectName: name, specFile: context.constitutionFile }),
+      [PRUNE_TARGET]: buildPruneTarget({ ...context, projectName: name, specFile: context.constitutionFile }),
     },
   };
 }

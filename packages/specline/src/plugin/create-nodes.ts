@@ -10,6 +10,7 @@ import { decodeUtf8, symlinkLeavesSpecsFolder } from '../spec/read';
 import { invalidSummary, unreadableSummary, type SpecSummary } from './spec-summary';
 import { SummaryCache } from './summary-cache';
 import { buildCatalogProject } from './catalog-project';
+import { codeOutputs } from './code-outputs';
 import { lookupResolver } from './lookup-projects';
 import { lineageResolver } from './lineage-edges';
 import { glossaryResolver } from './glossary-inputs';
@@ -55,6 +56,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     const lineageOf = lineageResolver(summaries, names);
     const glossariesOf = glossaryResolver(summaries, names);
     const upstreamOf = upstreamResolver(summaries, names, lineageOf, lookupsOf, glossariesOf);
+    const outputs = codeOutputs(constitutionFile ? summaries.get(constitutionFile) : undefined);
     const results = specFiles
       .filter((file) => names.has(file))
       .map((file) => {
@@ -70,6 +72,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
           lookups: lookupsOf(file),
           upstream: isDataset ? upstreamOf(file) : undefined,
           glossaries: glossariesOf(file).files.length > 0,
+          codePaths: outputs.datasetPaths(summary),
         };
         const result: CreateNodesResult = {
           projects: {
@@ -87,7 +90,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
     if (constitutionFile) {
       const catalog = buildCatalogProject(
         names,
-        { options, constitutionFile, pluginInputs: inputsOfPlugin },
+        { options, constitutionFile, pluginInputs: inputsOfPlugin, codePaths: outputs.catalogPaths },
         catalogFingerprint(summaries, names),
       );
       results.push([constitutionFile, { projects: { [catalog.root]: catalog } }] as const);

@@ -28,6 +28,12 @@ export interface SpecSummary {
   readonly columns: readonly SummaryColumn[];
   /** The load strategy as written (full, incremental, table, view, scd2), when stated. */
   readonly load?: string;
+  /** The code targets as written (a model's, or the constitution's defaults). */
+  readonly targets?: readonly string[];
+  /** A source's table name in its system. */
+  readonly table?: string;
+  /** The constitution's sql_dialects as written. */
+  readonly sqlDialects?: readonly string[];
   /** Workspace-relative seed CSV, for source specs. */
   readonly seed?: string;
   /** The first parse problem, formatted, when the file cannot be read at all. */
@@ -124,6 +130,8 @@ function summarizeData(file: string, data: Record<string, unknown>, text: string
     ),
   );
   const seed = text_(data.seed);
+  const strings = (value: unknown): string[] | undefined =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
   return {
     kind,
     name: kind === 'source' && name && system ? sourceDatasetName({ system, name }) : name,
@@ -143,6 +151,9 @@ function summarizeData(file: string, data: Record<string, unknown>, text: string
     columns:
       kind === 'glossary' ? [] : columns.flatMap((c) => (text_(c.name) ? [{ name: text_(c.name)!, type: text_(c.type) ?? '' }] : [])),
     load: data.load && typeof data.load === 'object' ? text_((data.load as Record<string, unknown>).strategy) : undefined,
+    targets: strings(data.targets),
+    table: kind === 'source' ? name : undefined,
+    sqlDialects: kind === 'constitution' ? strings(data.sql_dialects) : undefined,
     seed:
       kind === 'source' && seed && !seed.includes('/') && !seed.includes('\\')
         ? path.posix.join(path.posix.dirname(file), seed)

@@ -2,6 +2,7 @@ import type { TargetConfiguration } from '@nx/devkit';
 
 /** One non-string entry of a target's inputs (a fileset, runtime, env or named input). */
 export type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
+import type { CodePaths } from '../emitters';
 import type { LookupProjects } from './lookup-projects';
 import { DEFAULT_OPTIONS, type NormalizedOptions } from '../workspace/options';
 
@@ -21,6 +22,8 @@ export interface TargetContext {
   readonly glossaries?: boolean;
   /** A fingerprint of what its tasks read from other specs (see upstream-fingerprints.ts). */
   readonly upstream?: string;
+  /** What its codegen writes in the platform trees (see code-outputs.ts). */
+  readonly codePaths?: CodePaths;
 }
 
 /** The named input holding the spec file (and seed): what a dependent project depends on. */
@@ -115,6 +118,10 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
  * prose: a new description upstream re-runs no downstream codegen. No task reads another's
  * output files, so codegen tasks do not wait for each other. The catalog's files (DAGs,
  * build.sql, project settings) depend on the behaviour of every spec, not on their prose.
+ *
+ * Every project writes into the same platform trees (<outputDir>/dbt, dataform, ...), and its
+ * outputs are exactly its own files there, so Nx caches and restores only those. The catalog's
+ * codegen depends on `prune`, which removes what no project owns any more.
  */
 export function buildCodegenTarget(
   context: TargetContext,
@@ -125,13 +132,46 @@ export function buildCodegenTarget(
     executor: `${EXECUTOR_PACKAGE}:codegen`,
     cache: true,
     inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT],
-    outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/codegen`],
+    outputs: [
+      ...(scope === 'catalog' ? [] : [`${context.options.outputDir}/${context.projectName}/codegen`]),
+      ...(context.codePaths
+        ? [...context.codePaths.files, ...context.codePaths.folders].map((file) => `${context.options.outputDir}/${file}`)
+        : []),
+    ].map((file) => `{workspaceRoot}/${file}`),
+    ...(scope === 'catalog' ? { dependsOn: [PRUNE_TARGET] } : {}),
+    // A committed copy of the trees is kept in sync by Nx's sync machinery (nx sync, nx sync:check).
+    ...(scope === 'catalog' && context.options.generatedDir ? { syncGenerators: [SYNC_GENERATED_GENERATOR] } : {}),
     options: optionsOf(context, scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)),
     metadata: {
       description:
         scope === 'catalog'
-          ? 'Generates the catalog-wide code: dbt_project.yml, Dataform workflow_settings.yaml, Airflow DAGs per schedule and build.sql per SQL dialect.'
-          : "Generates this spec's dbt, Dataform, PySpark, SQL and Airflow code and its contract.json.",
+          ? 'Generates the catalog-wide code: dbt_project.yml and profiles.yml, Dataform workflow_settings.yaml, Airflow DAGs per schedule and build.sql per SQL dialect.'
+          : "Generates this spec's files in the dbt, Dataform, PySpark and SQL trees, and its contract.json.",
+    },
+  };
+}
+
+export const PRUNE_TARGET = 'prune';
+
+/** The sync generator that keeps the plugin option generatedDir's folder equal to the generated trees. */
+export const SYNC_GENERATED_GENERATOR = `${EXECUTOR_PACKAGE}:sync-generated`;
+
+/**
+ * Removes from the platform trees every file no project's codegen declares as its output: the
+ * files of a deleted or renamed spec, or of a platform a spec no longer targets. Uncached and
+ * cheap (it reads the project graph, not the specs): a cached codegen cannot remove anything,
+ * since restoring a cache entry only ever writes.
+ */
+export function buildPruneTarget(context: TargetContext): TargetConfiguration {
+  return {
+    executor: `${EXECUTOR_PACKAGE}:prune`,
+    cache: false,
+    // Hashed though never looked up (see uncachedDuckdbTarget).
+    inputs: [SHARED_INPUT],
+    options: optionsOf(context),
+    metadata: {
+      description:
+        "Removes generated files that no current spec owns from the output folder's dbt, Dataform, Airflow, SQL and PySpark trees.",
     },
   };
 }

@@ -2,13 +2,20 @@
 export interface SpeclinePluginOptions {
   /** The folder holding the specs, relative to the workspace root. */
   readonly specsDir?: string;
-  /** Where generated code and documents go; each project writes below <outputDir>/<project>. */
+  /** Where generated code and documents go: the platform trees, and each project's own files below <outputDir>/<project>. */
   readonly outputDir?: string;
+  /**
+   * A committed folder kept equal to the platform trees codegen generates (dbt/, dataform/,
+   * airflow/, sql/, pyspark/), by the `sync-generated` sync generator: `nx sync` updates it,
+   * `nx sync:check` fails while it is stale. Unset: no such folder.
+   */
+  readonly generatedDir?: string;
 }
 
 export interface NormalizedOptions {
   readonly specsDir: string;
   readonly outputDir: string;
+  readonly generatedDir?: string;
 }
 
 /** The executors' defaults too (executors/project-task.ts), so targets leave them out. */
@@ -19,5 +26,6 @@ export function normalizeOptions(options: SpeclinePluginOptions | undefined): No
   return {
     specsDir: clean(options?.specsDir ?? DEFAULT_OPTIONS.specsDir),
     outputDir: clean(options?.outputDir ?? DEFAULT_OPTIONS.outputDir),
+    ...(options?.generatedDir ? { generatedDir: clean(options.generatedDir) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { generateCatalogCode, generateDatasetCode, type GeneratedCode } from '..
 import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
 import type { ProjectTaskOptions } from '../project-task';
 import type { SpecExecutorOptions } from '../spec/schema';
-import { describeSync, syncFolder } from '../../output';
+import { describeSync, syncFolder, syncOwnedFiles, type FolderSync } from '../../output';
 
 export interface ProjectCodegen {
   readonly success: boolean;
@@ -12,9 +12,11 @@ export interface ProjectCodegen {
 }
 
 /**
- * Generates one project's code into <outputDir>/<project>/codegen. A spec with errors generates
- * nothing; a platform that cannot express a transform fails the task with the diagnostic and
- * keeps its folder as it was, while the other platforms are still written.
+ * Generates one project's code into the platform trees under <outputDir> (dbt/, dataform/,
+ * sql/, pyspark/, airflow/), where it writes and cleans up only its own files, and its contract
+ * into <outputDir>/<project>/codegen. A spec with errors generates nothing; a platform that
+ * cannot express a transform fails the task with the diagnostic and keeps its files as they
+ * were, while the other platforms are still written.
  */
 export async function codegenProject(
   workspaceRoot: string,
@@ -32,13 +34,18 @@ export async function codegenProject(
     if (!project.ok) return { success: false, report: project.report };
     code = generateDatasetCode(project.catalog, project.dataset);
   }
-  const dir = path.join(workspaceRoot, options.outputDir, projectName, 'codegen');
-  const summary = syncFolder(dir, code.files, code.failedTargets);
-  const relative = path.relative(workspaceRoot, dir).split(path.sep).join('/');
-  const counts = `${code.files.length} files in ${relative} (${describeSync(summary)})`;
+  const root = path.join(workspaceRoot, options.outputDir);
+  const trees = syncOwnedFiles(root, code.files, code.paths, code.failedTargets);
+  const own = syncFolder(path.join(root, projectName, 'codegen'), code.projectFiles);
+  const sync: FolderSync = {
+    written: [...trees.written, ...own.written],
+    unchanged: [...trees.unchanged, ...own.unchanged],
+    removed: [...trees.removed, ...own.removed],
+  };
+  const counts = `${code.files.length + code.projectFiles.length} files in ${options.outputDir} (${describeSync(sync)})`;
   if (code.failedTargets.length === 0) return { success: true, report: `${projectName}: ${counts}.` };
   return {
     success: false,
-    report: `${formatDiagnostics(code.diagnostics)}\n${projectName}: ${code.failedTargets.join(', ')} not generated (their folders are untouched); ${counts}.`,
+    report: `${formatDiagnostics(code.diagnostics)}\n${projectName}: ${code.failedTargets.join(', ')} not generated (their files are untouched); ${counts}.`,
   };
 }

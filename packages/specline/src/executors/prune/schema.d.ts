@@ -1,0 +1,4 @@
+export interface PruneExecutorOptions {
+  specsDir?: string;
+  outputDir?: string;
+}
