@@ -4,3 +4,4 @@ export * from './dataset-graph';
 export * from './dataset-shapes';
 export * from './nodes';
 export * from './regex';
+export * from './import-placeholder';
