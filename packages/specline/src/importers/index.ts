@@ -14,6 +14,8 @@ export { toModelSpec, type ConvertedModel, type ImportContext } from './to-model
 export interface ImportedTable {
   readonly columns: readonly ColumnDraft[];
   readonly primaryKey: readonly string[];
+  /** What the input says that the spec has no place for, one line each, to report. */
+  readonly notCarried: readonly string[];
 }
 
 /**
@@ -37,7 +39,7 @@ export interface ModelImporter {
 
 export const TABLE_IMPORTERS: Readonly<Record<TableImporter['name'], TableImporter>> = {
   ddl: { name: 'ddl', read: (text, origin, dialect) => readCreateTable(text, dialect, origin) },
-  csv: { name: 'csv', read: async (text, origin) => ({ columns: inferCsvColumns(text, origin), primaryKey: [] }) },
+  csv: { name: 'csv', read: async (text, origin) => ({ columns: inferCsvColumns(text, origin), primaryKey: [], notCarried: [] }) },
 };
 
 export const MODEL_IMPORTERS: readonly ModelImporter[] = [
