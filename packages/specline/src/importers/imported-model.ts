@@ -50,9 +50,11 @@ export interface ImportedValue {
  * - `todo`: a placeholder, written as a TODO that fails validation until a person fills it in;
  * - `refused`: the model could not be imported at all, for this reason.
  */
+export const IMPORT_EFFECTS = ['unmapped', 'changed', 'todo', 'refused'] as const;
+
 export interface ImportNote {
   readonly origin: string;
-  readonly effect: 'unmapped' | 'changed' | 'todo' | 'refused';
+  readonly effect: (typeof IMPORT_EFFECTS)[number];
   readonly text: string;
   readonly reason: string;
 }
