@@ -17,14 +17,20 @@ const GENERATORS_DOC = read('docs/generators.md');
 const GENERATORS: Record<string, { schema: string }> = json('generators.json').generators;
 const EXECUTORS: Record<string, unknown> = json('executors.json').executors;
 
-/** The text of a markdown section, from its heading to the next heading of the same level. */
+/** The text of a markdown section, from its heading to the next heading of the same level outside a fenced block. */
 function section(markdown: string, heading: string): string {
-  const start = markdown.indexOf(`\n${heading}\n`);
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(heading);
   if (start < 0) throw new Error(`no section ${heading}`);
-  const level = heading.split(' ')[0];
-  const rest = markdown.slice(start + heading.length + 2);
-  const end = rest.search(new RegExp(`\\n${level} `));
-  return end < 0 ? rest : rest.slice(0, end);
+  const level = `${heading.split(' ')[0]} `;
+  let fenced = false;
+  const body: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (!fenced && line.startsWith(level)) break;
+    body.push(line);
+  }
+  return body.join('\n');
 }
 
 describe('the docs match the code', () => {

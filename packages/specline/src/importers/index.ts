@@ -9,6 +9,7 @@ export * from './column-draft';
 export * from './import-error';
 export * from './imported-model';
 export { toModelSpec, type ConvertedModel, type ImportContext } from './to-model-spec';
+export { readDbtProject, renderDbtSql, type ColumnTypeLookup, type DbtFiles } from './dbt-project';
 
 /** What a table format says about one source table. */
 export interface ImportedTable {

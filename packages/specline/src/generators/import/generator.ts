@@ -7,7 +7,9 @@ import { requireCatalog } from '../shared/require-catalog';
 import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { loadTreeCatalog } from '../shared/tree-catalog';
-import { modelImporterFor, toModelSpec, type ConvertedModel, type ImportNote } from '../../importers';
+import { formatDataType, type Catalog } from '../../catalog';
+import { modelImporterFor, readDbtProject, toModelSpec, type ConvertedModel, type ImportNote, type ParsedModels } from '../../importers';
+import { readDbtFolder } from './dbt-folder';
 import type { ImportGeneratorSchema } from './schema';
 
 export interface ImportReport {
@@ -51,20 +53,9 @@ export async function importGenerator(tree: Tree, options: ImportGeneratorSchema
  * written for a person to finish. With --strict nothing is written unless nothing is lost.
  */
 export async function importModels(tree: Tree, options: ImportGeneratorSchema): Promise<ImportReport> {
-  const input = options.input ?? '';
-  const importer = modelImporterFor(input);
-  if (!importer)
-    throw new GeneratorError('invalid-option', `--input: ${input || '(none)'} must be a .md requirements file or a spec.json file.`);
-  const source = readInputFile(tree, input, '--input');
   const specsDir = specsDirOf(tree);
   const catalog = await requireCatalog(tree, specsDir);
-  // Messages name the file as the user typed it; the specs only record source.name.
-  const parsed = asOptionError(() => importer.read(source.text, input));
-  if (parsed.models.length === 0)
-    throw new GeneratorError(
-      'invalid-option',
-      `--input: ${input} holds no models (expected ${importer.expected}).${parsed.notes.length ? `\n${formatNotes(parsed.notes)}` : ''}`,
-    );
+  const { parsed, sourceName } = readModels(tree, options, catalog);
   const converted = parsed.models.map((model) => toModelSpec(model, { layers: catalog.constitution.layers }));
   const notes: ImportNote[] = [...parsed.notes];
   const extra = new Map<ConvertedModel, ImportNote[]>(converted.map((model) => [model, []]));
@@ -81,7 +72,7 @@ export async function importModels(tree: Tree, options: ImportGeneratorSchema): 
   const files = new Map(
     converted
       .filter(isAccepted)
-      .map((model) => [fileOf(model), renderSpecYaml(fileOf(model), model.spec!, `Imported by nx g spec:import from ${source.name}.`)]),
+      .map((model) => [fileOf(model), renderSpecYaml(fileOf(model), model.spec!, `Imported by nx g spec:import from ${sourceName}.`)]),
   );
   const previous = new Map([...files.keys()].map((file) => [file, tree.exists(file) ? tree.read(file) : null]));
   writeFilesGuarded(tree, files, options.force === true);
@@ -114,6 +105,39 @@ export async function importModels(tree: Tree, options: ImportGeneratorSchema): 
   logger.info(summary(converted.length, written.length, notes));
   if (notes.length > 0) logger.warn(formatNotes(notes));
   return { written, refused, notes };
+}
+
+/** The models the input describes: a requirements file (--input) or a dbt project (--dbt). */
+function readModels(tree: Tree, options: ImportGeneratorSchema, catalog: Catalog): { parsed: ParsedModels; sourceName: string } {
+  if (options.dbt !== undefined && options.input !== undefined)
+    throw new GeneratorError('invalid-option', 'Give --input (a requirements file) or --dbt (a dbt project), not both.');
+  if (options.dbt !== undefined) {
+    const project = readDbtFolder(tree, options.dbt);
+    const typeOf = (dataset: string, column: string) => {
+      const found = catalog.datasets.get(dataset)?.columns.find((c) => c.name === column);
+      return found ? formatDataType(found.type) : undefined;
+    };
+    const parsed = readDbtProject(project.files, `${options.dbt.replace(/\/+$/, '')}/`, typeOf);
+    if (parsed.models.length === 0)
+      throw new GeneratorError('invalid-option', `--dbt: ${options.dbt} has no models (no .sql files under models/).`);
+    return { parsed, sourceName: project.name };
+  }
+  const input = options.input ?? '';
+  const importer = modelImporterFor(input);
+  if (!importer)
+    throw new GeneratorError(
+      'invalid-option',
+      `--input: ${input || '(none)'} must be a .md requirements file or a spec.json file (or give --dbt=<dbt project folder>).`,
+    );
+  const source = readInputFile(tree, input, '--input');
+  // Messages name the file as the user typed it; the specs only record source.name.
+  const parsed = asOptionError(() => importer.read(source.text, input));
+  if (parsed.models.length === 0)
+    throw new GeneratorError(
+      'invalid-option',
+      `--input: ${input} holds no models (expected ${importer.expected}).${parsed.notes.length ? `\n${formatNotes(parsed.notes)}` : ''}`,
+    );
+  return { parsed, sourceName: source.name };
 }
 
 /**
