@@ -50,9 +50,11 @@ export async function importGenerator(tree: Tree, options: ImportGeneratorSchema
  * specs/models/<layer>/<name>.yaml; each that does not is reported with the place in the
  * input and the reason. The report of every piece not carried over exactly is always
  * printed. A placeholder becomes a TODO that fails validation (TODO001), so its model is
- * written for a person to finish. With --strict nothing is written unless nothing is lost.
+ * written for a person to finish. With --strict nothing is written if anything is left out,
+ * left as a TODO or refused; pieces carried over in another form (`changed`) are no loss.
  */
 export async function importModels(tree: Tree, options: ImportGeneratorSchema): Promise<ImportReport> {
+  checkInputOptions(options);
   const specsDir = specsDirOf(tree);
   const catalog = await requireCatalog(tree, specsDir);
   const { parsed, sourceName } = readModels(tree, options, catalog);
@@ -82,35 +84,38 @@ export async function importModels(tree: Tree, options: ImportGeneratorSchema): 
   for (const model of converted) notes.push(...model.notes, ...extra.get(model)!);
   notes.sort((a, b) => compareOrigins(a.origin, b.origin));
   const refused = converted.filter((model) => !isAccepted(model)).map((model) => model.name || model.origin);
-  const restore = () => {
-    for (const [file, content] of previous) {
-      if (written.includes(file)) continue;
-      if (content === null) tree.delete(file);
-      else tree.write(file, content);
-    }
-  };
-  restore();
-  if (options.strict && notes.length > 0) {
-    for (const file of written) {
-      const content = previous.get(file);
-      if (content === null || content === undefined) tree.delete(file);
-      else tree.write(file, content);
-    }
+  // The tree keeps the imported files only; with --strict and a loss, none of them.
+  const losses = notes.filter((note) => note.effect !== 'changed');
+  const kept = options.strict && losses.length > 0 ? [] : written;
+  for (const [file, content] of previous) {
+    if (kept.includes(file)) continue;
+    if (content === null) tree.delete(file);
+    else tree.write(file, content);
+  }
+  if (kept !== written)
     throw new GeneratorError(
       'invalid-spec',
-      `Nothing was written: --strict refuses any loss, and ${notes.length} piece(s) were not carried over exactly:\n${formatNotes(notes)}`,
+      `Nothing was written: --strict refuses any loss, and ${losses.length} piece(s) were left out, left as TODO or refused:\n${formatNotes(losses)}`,
     );
-  }
   for (const file of written) logger.info(`spec:import: wrote ${file}`);
   logger.info(summary(converted.length, written.length, notes));
   if (notes.length > 0) logger.warn(formatNotes(notes));
   return { written, refused, notes };
 }
 
-/** The models the input describes: a requirements file (--input) or a dbt project (--dbt). */
-function readModels(tree: Tree, options: ImportGeneratorSchema, catalog: Catalog): { parsed: ParsedModels; sourceName: string } {
+/** What can be said about --input and --dbt before anything is read. */
+function checkInputOptions(options: ImportGeneratorSchema): void {
   if (options.dbt !== undefined && options.input !== undefined)
     throw new GeneratorError('invalid-option', 'Give --input (a requirements file) or --dbt (a dbt project), not both.');
+  if (options.dbt === undefined && !modelImporterFor(options.input ?? ''))
+    throw new GeneratorError(
+      'invalid-option',
+      `--input: ${options.input || '(none)'} must be a .md requirements file or a spec.json file (or give --dbt=<dbt project folder>).`,
+    );
+}
+
+/** The models the input describes: a requirements file (--input) or a dbt project (--dbt). */
+function readModels(tree: Tree, options: ImportGeneratorSchema, catalog: Catalog): { parsed: ParsedModels; sourceName: string } {
   if (options.dbt !== undefined) {
     const project = readDbtFolder(tree, options.dbt);
     const typeOf = (dataset: string, column: string) => {
@@ -123,12 +128,7 @@ function readModels(tree: Tree, options: ImportGeneratorSchema, catalog: Catalog
     return { parsed, sourceName: project.name };
   }
   const input = options.input ?? '';
-  const importer = modelImporterFor(input);
-  if (!importer)
-    throw new GeneratorError(
-      'invalid-option',
-      `--input: ${input || '(none)'} must be a .md requirements file or a spec.json file (or give --dbt=<dbt project folder>).`,
-    );
+  const importer = modelImporterFor(input)!;
   const source = readInputFile(tree, input, '--input');
   // Messages name the file as the user typed it; the specs only record source.name.
   const parsed = asOptionError(() => importer.read(source.text, input));
