@@ -10,6 +10,7 @@ export * from './import-error';
 export * from './imported-model';
 export { toModelSpec, type ConvertedModel, type ImportContext } from './to-model-spec';
 export { readDbtProject, renderDbtSql, type ColumnTypeLookup, type DbtFiles } from './dbt-project';
+export { dbtFilesFromManifest } from './dbt-manifest';
 
 /** What a table format says about one source table. */
 export interface ImportedTable {

@@ -2,13 +2,15 @@ import type { Tree } from '@nx/devkit';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { GeneratorError } from '../shared/generator-error';
+import { dbtFilesFromManifest } from '../../importers';
+import { asOptionError, GeneratorError } from '../shared/generator-error';
+import { readInputFile } from '../shared/input-file';
 
 /** Files beyond this count are not a dbt project a person wrote; stop rather than read a disk. */
 const MAX_FILES = 5000;
 
 /**
- * The files of a dbt project folder that the import reads (dbt_project.yml, and the .sql and
+ * The files of a dbt project folder that the import reads, or of its manifest.json (dbt_project.yml, and the .sql and
  * .yml files under models/), by path relative to the folder. A folder inside the workspace is
  * read through the tree, one outside from disk; `name` is what the specs record: the
  * workspace-relative path, or the folder's name when it is outside.
@@ -18,11 +20,10 @@ export function readDbtFolder(tree: Tree, given: string): { files: Map<string, s
   const absolute = path.resolve(root, given.replace(/^~(?=\/|$)/, homedir()));
   const relative = path.relative(root, absolute).split(path.sep).join('/');
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  if (/\.json$/i.test(given))
-    throw new GeneratorError(
-      'invalid-option',
-      `--dbt: ${given}: reading a manifest.json is not supported yet; give the dbt project folder (the one holding dbt_project.yml).`,
-    );
+  if (/\.json$/i.test(given)) {
+    const manifest = readInputFile(tree, given, '--dbt');
+    return { files: asOptionError(() => dbtFilesFromManifest(manifest.text, given)), name: manifest.name };
+  }
   const files = new Map<string, string>();
   const walk = (list: (dir: string) => { name: string; isFolder: boolean }[], read: (file: string) => string, dir: string) => {
     for (const entry of list(dir).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -3,6 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import * as polyglot from '@polyglot-sql/sdk';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'yaml';
 import type { Catalog } from '../../catalog';
 import { DuckSession, SeedWarehouse } from '../../duckdb';
 import { renderDbtSql } from '../../importers';
@@ -19,6 +20,9 @@ import { importModels } from './generator';
  * Specline on DuckDB from the seed CSVs, gives the same rows as the original dbt SQL run
  * on the same seeds.
  */
+/** A dbt YAML document, as loosely shaped as dbt allows. */
+type YamlDoc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 const PROJECT = path.join(__dirname, '../../../test-support/fixtures/dbt-shop');
 
 function projectFiles(dir = PROJECT, relative = ''): [string, string][] {
@@ -115,5 +119,49 @@ describe('spec:import --dbt', () => {
       compared.push(name);
     }
     expect(compared).toHaveLength(12);
+  });
+
+  it('reads the same project from its manifest.json, giving the same specs', async () => {
+    // A manifest as dbt parse writes it, built from the fixture: models with raw_code, their documented columns, and the tests attached to them.
+    const nodes: Record<string, unknown> = {};
+    const docs = projectFiles()
+      .filter(([file]) => file.endsWith('schema.yml'))
+      .flatMap(([, text]) => (parse(text) as { models: YamlDoc[] }).models);
+    for (const [file, text] of projectFiles().filter(([f]) => f.endsWith('.sql'))) {
+      const name = path.basename(file, '.sql');
+      const doc = docs.find((d) => d['name'] === name) ?? {};
+      const id = `model.shop.${name}`;
+      const columns = Object.fromEntries(
+        ((doc['columns'] ?? []) as YamlDoc[]).map((c) => [c['name'], { ...c, tests: undefined, data_tests: undefined }]),
+      );
+      nodes[id] = {
+        unique_id: id,
+        resource_type: 'model',
+        name,
+        original_file_path: file,
+        raw_code: text,
+        description: doc['description'],
+        meta: doc['meta'],
+        columns,
+      };
+      for (const column of (doc['columns'] ?? []) as YamlDoc[])
+        [...(column['tests'] ?? []), ...(column['data_tests'] ?? [])].forEach((test: unknown, i: number) => {
+          const [kind, kwargs] = typeof test === 'string' ? [test, {}] : Object.entries(test as object)[0];
+          nodes[`test.shop.${name}.${column['name']}.${i}`] = {
+            unique_id: `test.shop.${name}.${column['name']}.${i}`,
+            resource_type: 'test',
+            attached_node: id,
+            column_name: column['name'],
+            test_metadata: { name: kind, kwargs },
+          };
+        });
+    }
+    const fromManifest = createTreeWithEmptyWorkspace();
+    copyExampleSpecs(fromManifest);
+    fromManifest.write('target/manifest.json', JSON.stringify({ nodes }));
+    const manifestReport = await importModels(fromManifest, { dbt: 'target/manifest.json' });
+    expect(manifestReport.written).toEqual(report.written);
+    const body = (t: typeof tree, file: string) => t.read(file, 'utf-8')!.replace(/^# Imported by .*\n/m, '');
+    for (const file of report.written) expect([file, body(fromManifest, file)]).toEqual([file, body(tree, file)]);
   });
 });
