@@ -5,3 +5,4 @@ export * from './dataset-graph';
 export * from './dataset-shapes';
 export * from './nodes';
 export * from './regex';
+export * from './import-placeholder';

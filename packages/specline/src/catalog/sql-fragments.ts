@@ -1,6 +1,7 @@
 import { parseExpression, type FragmentKind } from '../sql';
 import type { SpecDocument } from '../spec/read';
 import type { DiagnosticSink } from './diagnostic-sink';
+import { isImportPlaceholder } from './import-placeholder';
 import type { SqlFragment } from './nodes';
 
 const FROM_PLACEHOLDER = '{from}';
@@ -19,6 +20,17 @@ export function parseFragment(
   kind: FragmentKind,
   fromColumn?: string,
 ): SqlFragment | undefined {
+  if (isImportPlaceholder(written)) {
+    sink.add({
+      code: 'TODO001',
+      severity: 'error',
+      location: doc.positions.locate(pointer),
+      pointer,
+      message: `A placeholder is left where SQL belongs: "${written.trim()}".`,
+      hint: 'The imported requirements had no SQL here yet (a [bracketed note] or "..."). Write the expression they mean in its place, in the constitution\'s dialect.',
+    });
+    return undefined;
+  }
   const { text, toWrittenOffset } = substituteFrom(written, fromColumn);
   const result = parseExpression(text, dialect, kind);
   if (!result.ok) {

@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   SQL004: 'not a single SQL expression',
   SQL005: 'the target dialect cannot express this SQL',
   SQL006: 'an aggregate where none is allowed',
+  TODO001: 'a placeholder spec:import left where SQL belongs',
   // Types
   TYPE001: 'unknown data type',
   TYPE002: 'a column read as is is declared with a type its input does not have',

@@ -9,6 +9,11 @@ export interface ColumnDraft {
   readonly nullable: boolean;
   /** The name as the input wrote it, when the spec name differs (reported, never silent). */
   readonly renamedFrom?: string;
+  /** What a DDL says beyond the type: a column comment, UNIQUE, CHECK (c IN (...)), REFERENCES t(c). */
+  readonly description?: string;
+  readonly unique?: boolean;
+  readonly acceptedValues?: readonly string[];
+  readonly references?: { readonly table: string; readonly column: string };
 }
 
 /** `{ renamedFrom }` when the spec name is not the input's name as written. */

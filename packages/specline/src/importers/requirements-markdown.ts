@@ -1,108 +1,192 @@
-import type { ImportedModel, ImportedRow, Unmapped } from './imported-model';
+import { splitTopLevel } from './column-tests';
+import { snakeCase, type ImportedModel, type ImportedRow, type ImportedValue, type ImportNote, type ParsedModels } from './imported-model';
 
-const TABLES: Record<string, 'column_mapping' | 'joins' | 'filters' | 'aggregations' | 'group_by' | 'constraints'> = {
-  'column mapping': 'column_mapping',
+type Table = 'column_mapping' | 'joins' | 'filters' | 'aggregations' | 'group_by' | 'constraints';
+
+const TABLES: Readonly<Record<string, Table>> = {
+  column_mapping: 'column_mapping',
   columns: 'column_mapping',
+  mapping: 'column_mapping',
   joins: 'joins',
   filters: 'filters',
   aggregations: 'aggregations',
-  'group by': 'group_by',
+  group_by: 'group_by',
   constraints: 'constraints',
 };
-const FIELDS = ['layer', 'description', 'owner', 'load'] as const;
 
-/** A table cell: `\|` is a literal pipe, backticks around code are decoration. */
+/** Header names real files use for the brief's table columns. */
+const HEADER_SYNONYMS: Readonly<Record<string, string>> = {
+  target: 'target_column',
+  column: 'target_column',
+  source_table: 'from_table',
+  source_column: 'from_column',
+  data_type: 'type',
+  table: 'table',
+};
+
+const MODEL_HEADING = /^(#{1,6})\s*Model:\s*`?([^`\s(]+)`?\s*(?:\(\s*(?:schema\s*:\s*)?`?([^`)\s]*)`?\s*\))?\s*$/i;
+const FENCE = /^\s*(```|~~~)/;
+const LABEL = /^(#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _-]*?)(?:\*\*|__)?\s*(?::\s*(?:\*\*|__)?\s*(.*))?$/;
+
+/** A table cell: `\|` is a literal pipe; backticks around code and bold around text are decoration. */
 function cells(line: string): string[] {
   return line
     .trim()
     .replace(/^\|/, '')
-    .replace(/\|$/, '')
+    .replace(/(?<!\\)\|$/, '')
     .split(/(?<!\\)\|/)
-    .map((c) =>
-      c
+    .map((cell) =>
+      cell
         .trim()
         .replace(/\\\|/g, '|')
-        .replace(/^`(.*)`$/s, '$1'),
+        .replace(/^`(.*)`$/s, '$1')
+        .replace(/^\*\*(.*)\*\*$/s, '$1'),
     );
 }
 
+/** The table a header row belongs to when no label said so. */
+function tableOfHeader(header: readonly string[]): Table | undefined {
+  if (header.includes('target_column')) return 'column_mapping';
+  if (header.includes('right_table') || (header.includes('table') && header.includes('on'))) return 'joins';
+  if (header.includes('predicate') || header.includes('applies_to')) return 'filters';
+  if (header.includes('metric_column')) return 'aggregations';
+  if (header.includes('constraint')) return 'constraints';
+  return undefined;
+}
+
+interface Draft {
+  origin: string;
+  name: string;
+  schema?: string;
+  level: number;
+  sources: { origin: string; table: string; alias?: string }[];
+  column_mapping: ImportedRow[];
+  joins: ImportedRow[];
+  filters: ImportedRow[];
+  aggregations: ImportedRow[];
+  group_by?: ImportedValue;
+  fields: Record<string, ImportedValue>;
+  notes: ImportNote[];
+}
+
+/** `raw.billing_accounts`, `` `raw.billing_accounts` AS a ``. */
+function sourceItem(text: string, origin: string): { origin: string; table: string; alias?: string } | undefined {
+  const match = /^`?([A-Za-z0-9_.]+)`?(?:\s+(?:AS\s+)?`?([A-Za-z][A-Za-z0-9_]*)`?)?$/i.exec(text.trim());
+  return match ? { origin, table: match[1], alias: match[2] } : undefined;
+}
+
 /**
- * Parses the table-driven requirements markdown: `### Model: <name> (schema: <s>)` sections
- * with `- Field: value` lines, a Sources list and `####` tables. Inside a model, every line
- * that is not blank, not a `#`/`##` heading and not understood is reported with its line
- * number; prose before the first model is the document's introduction and is skipped.
+ * Parses the requirements markdown in the brief's shape: `## Model: <name> (schema: <s>)`
+ * sections, a `Sources:` line, and the `Column mapping:`, `Joins:` and `Filters:` tables.
+ * Liberal around it: `#` to `######` headings, sections inside fenced blocks or not, labels
+ * as `Joins:`, `#### Joins` or `**Joins:**`, tables recognised by their header when
+ * unlabelled, sources on the line or as a list, `Key: value` lines (description, owner,
+ * load, primary key, ...), and the older `| type | table | on |` and `| table | condition |`
+ * tables. Inside a model every line that is not understood is reported with its line;
+ * prose before the first model, and after a heading that ends it, is the document's own.
  */
-export function parseRequirementsMarkdown(markdown: string, file: string): { models: ImportedModel[]; unmapped: Unmapped[] } {
+export function parseRequirementsMarkdown(markdown: string, file: string): ParsedModels {
   const lines = markdown.split(/\r?\n/);
-  const models: ImportedModel[] = [];
-  type Draft = { -readonly [K in keyof ImportedModel]: ImportedModel[K] extends readonly (infer T)[] ? T[] : ImportedModel[K] };
+  const models: Draft[] = [];
   let model: Draft | undefined;
-  let section: string | undefined;
+  let table: Table | undefined;
   let header: string[] | undefined;
+  let inSources = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const origin = `${file}:${i + 1}`;
-    const heading = /^###\s+Model:\s*([A-Za-z0-9_]+)\s*(?:\(schema:\s*([A-Za-z0-9_]+)\))?\s*$/.exec(line);
+    const trimmed = line.trim();
+    if (FENCE.test(line)) continue;
+    const heading = MODEL_HEADING.exec(trimmed);
     if (heading) {
       model = {
         origin,
-        name: heading[1],
-        schema: heading[2],
-        layer: undefined,
+        name: heading[2],
+        schema: heading[3] || undefined,
+        level: heading[1].length,
         sources: [],
         column_mapping: [],
         joins: [],
         filters: [],
         aggregations: [],
-        group_by: [],
-        constraints: {},
-        unknown: [],
+        fields: {},
+        notes: [],
       };
-      models.push(model as ImportedModel);
-      section = undefined;
-      continue;
-    }
-    if (!line.trim() || /^#{1,2}\s/.test(line) || !model) continue;
-    const unknown = model.unknown;
-    const report = (reason: string) => unknown.push({ origin, text: line.trim(), reason });
-    const sub = /^####\s+(.+?)\s*$/.exec(line);
-    if (sub) {
-      section = TABLES[sub[1].toLowerCase()];
+      models.push(model);
+      table = undefined;
       header = undefined;
-      if (!section) report('unknown section; expected Column mapping, Joins, Filters, Aggregations, Group by or Constraints');
+      inSources = false;
       continue;
     }
-    if (/^sources:\s*$/i.test(line.trim())) {
-      section = 'sources';
+    if (!model) continue;
+    const otherHeading = /^(#{1,6})\s+(.*)$/.exec(trimmed);
+    if (otherHeading && otherHeading[1].length <= model.level) {
+      model = undefined;
       continue;
     }
-    const field = /^-\s+([A-Za-z ]+):\s*(.+)$/.exec(line);
-    if (field && section === undefined && FIELDS.includes(field[1].toLowerCase() as (typeof FIELDS)[number])) {
-      (model as Record<string, unknown>)[field[1].toLowerCase()] = field[2].trim();
+    if (!trimmed) {
+      header = undefined;
       continue;
     }
-    if (section === 'sources') {
-      const source = /^-\s+`?([a-z0-9_.]+)`?(?:\s+AS\s+([a-z][a-z0-9_]*))?\s*$/i.exec(line);
-      if (source) model.sources.push({ origin, table: source[1], alias: source[2] });
-      else report('a source is written - `schema.table` AS alias');
-      continue;
-    }
-    if (section && line.trim().startsWith('|')) {
-      const row = cells(line);
+    const report = (reason: string) => model!.notes.push({ origin, effect: 'unmapped', text: trimmed, reason });
+    if (trimmed.startsWith('|')) {
+      const row = cells(trimmed);
       if (!header) {
-        header = row.map((h) => h.toLowerCase().replace(/\s+/g, '_'));
+        header = row.map((h) => HEADER_SYNONYMS[snakeCase(h)] ?? snakeCase(h));
+        table = tableOfHeader(header) ?? table;
+        if (!table) report('a table outside Column mapping, Joins, Filters, Aggregations, Group by or Constraints');
         continue;
       }
       if (row.every((c) => /^:?-+:?$/.test(c))) continue;
+      if (!table) continue;
       const values = Object.fromEntries(header.map((h, k) => [h, row[k] ?? '']));
-      const entry: ImportedRow = { origin, values };
-      if (section === 'group_by') model.group_by.push(String(values['column']));
-      else if (section === 'constraints') model.constraints = { ...model.constraints, [String(values['constraint'])]: values['value'] };
-      else (model[section as 'joins'] as ImportedRow[]).push(entry);
+      if (row.length > header.length) report(`the row has ${row.length} cells for ${header.length} columns (an unescaped | ?)`);
+      else if (table === 'group_by') model.group_by = { origin, value: [...((model.group_by?.value as string[]) ?? []), row[0]] };
+      else if (table === 'constraints') model.fields[snakeCase(String(values['constraint']))] = { origin, value: values['value'] };
+      else model[table].push({ origin, values });
       continue;
     }
-    report('not part of the documented format');
+    header = undefined;
+    const item = /^[-*+]\s+(.*)$/.exec(trimmed);
+    if (inSources && item && !item[1].includes(':')) {
+      const source = sourceItem(item[1], origin);
+      if (source) model.sources.push(source);
+      else report('a source is written schema.table, or schema.table AS alias');
+      continue;
+    }
+    // A label or a field: `Joins:`, `#### Joins`, `**Joins:**`, `Sources: a, b`, `- Owner: x`, `**Owner:** x`.
+    const label = LABEL.exec(trimmed);
+    const key = snakeCase(label?.[2] ?? '');
+    const rest = label?.[3]?.trim();
+    const isHeading = label?.[1] !== undefined;
+    if (label && (key === 'sources' || key === 'source') && rest !== undefined) {
+      inSources = true;
+      table = undefined;
+      for (const entry of splitTopLevel(rest, ',')) {
+        const source = sourceItem(entry, origin);
+        if (source) model.sources.push(source);
+        else report('a source is written schema.table, or schema.table AS alias');
+      }
+      continue;
+    }
+    if (label && TABLES[key] && (rest === '' || (isHeading && rest === undefined))) {
+      table = TABLES[key];
+      inSources = false;
+      continue;
+    }
+    if (label && rest) {
+      inSources = false;
+      if (key === 'group_by') model.group_by = { origin, value: rest };
+      else model.fields[key] = { origin, value: rest };
+      continue;
+    }
+    report('not part of the requirements format');
   }
-  // Every problem belongs to a model; the JSON importer shares this shape and has others.
-  return { models: models as ImportedModel[], unmapped: [] };
+  return { models: models.map(freeze), notes: [] };
+}
+
+function freeze(draft: Draft): ImportedModel {
+  const { level: _level, ...model } = draft;
+  void _level;
+  return model;
 }

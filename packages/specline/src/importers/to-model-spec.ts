@@ -1,6 +1,22 @@
-import type { ImportedModel, ImportedRow, Unmapped } from './imported-model';
+import { importPlaceholder, type Layer } from '../catalog';
+import { readAggregateFormula } from './aggregate-formula';
+import { parseColumnTests } from './column-tests';
+import type { ImportedModel, ImportedRow, ImportNote } from './imported-model';
+import { listOf, loadAndConstraints, SETTING_FIELDS, textOf } from './model-settings';
+import { isPlaceholder, isSqlPlaceholder } from './placeholder';
 
 const AGGREGATES = ['sum', 'count', 'count_distinct', 'min', 'max', 'avg', 'any_value'];
+const JOIN_TYPES: Readonly<Record<string, string>> = {
+  inner: 'inner',
+  left: 'left',
+  left_outer: 'left',
+  right: 'right',
+  right_outer: 'right',
+  full: 'full',
+  full_outer: 'full',
+  outer: 'full',
+  cross: 'cross',
+};
 const COLUMN_KEYS = [
   'target_column',
   'type',
@@ -13,198 +29,424 @@ const COLUMN_KEYS = [
   'pii',
   'glossary',
 ];
-const CONSTRAINT_KEYS = [
-  'primary_key',
-  'partition_by',
-  'cluster_by',
-  'scd_type',
-  'natural_key',
-  'tracked_columns',
-  'effective_at',
-  'expiry_at',
-  'current_flag',
-  'unique_key',
-  'cursor',
-  'on_delete',
-];
+const JOIN_KEYS = ['left_table', 'right_table', 'type', 'condition', 'table', 'on', 'rationale'];
+const FILTER_KEYS = ['applies_to', 'predicate', 'rationale', 'table', 'condition'];
+const MODEL_FIELDS = ['layer', 'description', 'owner', 'tags', ...SETTING_FIELDS];
+const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** What the generator needs from the workspace to convert a model. */
+export interface ImportContext {
+  /** The constitution's layers: the layer of a model is the one whose naming pattern its name matches. */
+  readonly layers: readonly Pick<Layer, 'name' | 'pattern' | 'schema'>[];
+}
 
 export interface ConvertedModel {
+  readonly origin: string;
   readonly name: string;
   readonly layer: string;
-  readonly spec: Record<string, unknown>;
-  readonly unmapped: readonly Unmapped[];
+  /** Undefined when the model cannot be imported: its `refused` notes say why. */
+  readonly spec?: Record<string, unknown>;
+  readonly notes: readonly ImportNote[];
+  /** Where in the input a place of the spec (a JSON pointer) came from, for validation errors. */
+  originOf(pointer: string): string;
 }
 
-const list = (value: unknown): string[] =>
-  Array.isArray(value)
-    ? value.map(String)
-    : typeof value === 'string' && value.trim()
-      ? value
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : [];
-const text = (value: unknown): string | undefined =>
-  value === undefined || value === null || String(value).trim() === '' ? undefined : String(value).trim();
+interface Input {
+  readonly ref: string;
+  readonly alias: string;
+  readonly origin: string;
+  filter?: string;
+  rationale?: string;
+}
 
-/** Column tests as written: not_null, unique, accepted_values(a, b), relationships(dataset.field), expression(sql). */
-export function parseTests(value: unknown, origin: string, unmapped: Unmapped[]): unknown[] {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'object')) return value;
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of Array.isArray(value) ? value.join(';') : String(value ?? '')) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ';' && depth === 0) {
-      items.push(current);
-      current = '';
-    } else current += ch;
+/**
+ * One imported model to a model spec object. Nothing is dropped without a note: a piece
+ * our format has no place for is `unmapped`, one carried over in another form is
+ * `changed`, a placeholder becomes a TODO that fails validation, and a piece whose loss
+ * would change the rows (a join, a filter, a column) refuses the whole model.
+ */
+export function toModelSpec(model: ImportedModel, context: ImportContext): ConvertedModel {
+  const notes: ImportNote[] = [...model.notes];
+  const places: [string, string][] = [['', model.origin]];
+  const refuse = (origin: string, text: string, reason: string) => notes.push({ origin, effect: 'refused', text, reason });
+  const name = model.name ?? '';
+  if (!IDENTIFIER.test(name)) refuse(model.origin, name, 'a model name is a lower-case identifier (a letter, then letters, digits or _)');
+  const layer = layerOf(model, context, refuse);
+
+  // Sources: the table as written (raw.billing_accounts), its name (billing_accounts) and
+  // its alias all name the same input; without an alias the name is the alias.
+  const inputs: Input[] = [];
+  const aliasOf = new Map<string, string>();
+  const written = model.sources.length > 0 ? model.sources : sourcesFromTables(model, notes);
+  for (const source of written) {
+    const ref = source.table.split('.').pop()!.toLowerCase();
+    const alias = (source.alias ?? ref).toLowerCase();
+    if (isPlaceholder(source.table)) {
+      refuse(source.origin, source.table, 'a placeholder where a source table belongs');
+      continue;
+    }
+    if (inputs.some((input) => input.alias === alias)) {
+      refuse(
+        source.origin,
+        source.table,
+        `the alias ${alias} is used twice; give each reading of a table its own alias (schema.table AS alias)`,
+      );
+      continue;
+    }
+    inputs.push({ ref, alias, origin: source.origin });
+    for (const key of [source.table.toLowerCase(), ref, alias]) if (!aliasOf.has(key)) aliasOf.set(key, alias);
   }
-  items.push(current);
-  const tests: unknown[] = [];
-  for (const item of items.map((s) => s.trim()).filter(Boolean)) {
-    const call = /^([a-z_]+)\s*(?:\((.*)\))?$/s.exec(item);
-    const [kind, arg] = call ? [call[1], call[2]] : ['', ''];
-    if ((kind === 'not_null' || kind === 'unique') && arg === undefined) tests.push(kind);
-    else if (kind === 'accepted_values' && arg) tests.push({ accepted_values: arg.split(',').map((v) => v.trim()) });
-    else if (kind === 'relationships' && arg && /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/.test(arg.trim())) {
-      const [to, field] = arg.trim().split('.');
-      tests.push({ relationships: { to, field } });
-    } else if (kind === 'expression' && arg) tests.push({ expression: arg.trim() });
-    else
-      unmapped.push({
-        origin,
-        text: item,
-        reason: 'not a known test: not_null, unique, accepted_values(...), relationships(dataset.field) or expression(...)',
+  if (inputs.length === 0 && written.length === 0)
+    refuse(model.origin, name, 'no Sources line, and no from_table to take the sources from');
+  const inputOf = (table: unknown) =>
+    aliasOf.get(
+      String(table ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/^`|`$/g, ''),
+    );
+  const sql = (text: string) => qualifyByAlias(text, written, aliasOf);
+
+  const joins = convertJoins(model.joins, inputs, inputOf, sql, notes, refuse);
+  for (const filter of model.filters) convertFilter(filter, inputs, inputOf, sql, notes, refuse);
+  // The input joined first is the FROM: the one no join brings in, then the joined ones in join order.
+  const joined = joins.map((join) => join.alias);
+  const ordered = [
+    ...inputs.filter((input) => !joined.includes(input.alias)),
+    ...joined.flatMap((alias) => inputs.filter((i) => i.alias === alias)),
+  ];
+  ordered.forEach((input) => places.push([`/sources/${ordered.indexOf(input)}`, input.origin]));
+  joins.forEach((join, i) => places.push([`/joins/${i}`, join.origin]));
+
+  const columns = model.column_mapping.map((row, i) => {
+    places.push([`/columns/${i}`, row.origin]);
+    return convertColumn(row, inputs, inputOf, sql, notes, refuse);
+  });
+  for (const aggregation of model.aggregations) {
+    const target = columns.find((c) => c['name'] === textOf(aggregation.values['metric_column']));
+    const fn = textOf(aggregation.values['type'])?.toLowerCase();
+    if (!target || !fn || !AGGREGATES.includes(fn))
+      refuse(
+        aggregation.origin,
+        JSON.stringify(aggregation.values),
+        target ? `the aggregation type must be one of ${AGGREGATES.join(', ')}` : 'the metric column is not in the column mapping',
+      );
+    else target['aggregate'] = fn;
+  }
+  let groupBy = model.group_by ? listOf(model.group_by.value) : [];
+  if (groupBy.length === 0 && columns.some((c) => c['aggregate'])) {
+    groupBy = columns.filter((c) => !c['aggregate']).map((c) => String(c['name']));
+    notes.push({
+      origin: model.origin,
+      effect: 'changed',
+      text: `group_by: [${groupBy.join(', ')}]`,
+      reason: 'aggregates without a group-by: the model is grouped by its columns that are not aggregated',
+    });
+  }
+
+  const spec: Record<string, unknown> = { kind: 'model', name, layer };
+  const schema = model.schema && !isPlaceholder(model.schema) ? model.schema.toLowerCase() : undefined;
+  if (schema && schema !== context.layers.find((l) => l.name === layer)?.schema) spec['schema'] = schema;
+  for (const key of ['description', 'owner'] as const) {
+    const field = model.fields[key];
+    const value = textOf(field?.value);
+    if (field && value && !isPlaceholder(value)) spec[key] = value;
+    else if (field)
+      notes.push({ origin: field.origin, effect: 'unmapped', text: `${key}: ${String(field.value)}`, reason: 'a placeholder; left out' });
+  }
+  const tags = model.fields['tags'] ? listOf(model.fields['tags'].value) : [];
+  if (tags.length) spec['tags'] = tags;
+  spec['sources'] = ordered.map((input) => ({
+    ref: input.ref,
+    alias: input.alias,
+    ...(input.filter !== undefined ? { filter: input.filter } : {}),
+    ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
+  }));
+  if (joins.length) spec['joins'] = joins.map(({ origin: _origin, ...join }) => join);
+  if (groupBy.length) spec['group_by'] = groupBy;
+  const { load, constraints } = loadAndConstraints({
+    fields: model.fields,
+    origin: model.origin,
+    columns: columns.map((c) => String(c['name'])),
+    notes,
+    refuse,
+  });
+  if (load) spec['load'] = load;
+  if (constraints) spec['constraints'] = constraints;
+  spec['columns'] = columns;
+  for (const [key, field] of Object.entries(model.fields))
+    if (!MODEL_FIELDS.includes(key))
+      notes.push({
+        origin: field.origin,
+        effect: 'unmapped',
+        text: `${key}: ${JSON.stringify(field.value)}`,
+        reason: 'not a field of a model spec',
       });
-  }
-  return tests;
+
+  const refused = notes.some((note) => note.effect === 'refused');
+  const sorted = places.sort((a, b) => b[0].length - a[0].length);
+  return {
+    origin: model.origin,
+    name,
+    layer,
+    spec: refused ? undefined : spec,
+    notes,
+    originOf: (pointer) => sorted.find(([prefix]) => pointer === prefix || pointer.startsWith(`${prefix}/`))?.[1] ?? model.origin,
+  };
 }
 
-function column(row: ImportedRow, aliases: ReadonlyMap<string, string>, unmapped: Unmapped[]): Record<string, unknown> {
+function layerOf(model: ImportedModel, context: ImportContext, refuse: (origin: string, text: string, reason: string) => void): string {
+  const given = textOf(model.fields['layer']?.value)?.toLowerCase();
+  if (given) return given;
+  const name = model.name ?? '';
+  const layer = context.layers.find((l) => new RegExp(l.pattern).test(name));
+  if (layer) return layer.name;
+  refuse(
+    model.origin,
+    name,
+    `no layer's naming pattern matches the name (${context.layers.map((l) => `${l.name}: ${l.pattern}`).join('; ')}); rename the model or add a Layer: line`,
+  );
+  return '';
+}
+
+/** Without a Sources line the tables named in the mapping and the joins are the sources, in order of mention. */
+function sourcesFromTables(model: ImportedModel, notes: ImportNote[]): { origin: string; table: string; alias?: string }[] {
+  const tables: { origin: string; table: string }[] = [];
+  const add = (row: ImportedRow, key: string) => {
+    const table = textOf(row.values[key]);
+    if (table && !tables.some((t) => t.table === table)) tables.push({ origin: row.origin, table });
+  };
+  for (const join of model.joins) ['left_table', 'right_table', 'table'].forEach((key) => add(join, key));
+  for (const row of model.column_mapping) add(row, 'from_table');
+  if (tables.length)
+    notes.push({
+      origin: model.origin,
+      effect: 'changed',
+      text: `sources: ${tables.map((t) => t.table).join(', ')}`,
+      reason: 'no Sources line; the tables the joins and the column mapping name are the sources',
+    });
+  return tables;
+}
+
+/**
+ * Rewrites column references qualified by a table as written (`raw.billing_accounts.id`,
+ * `billing_accounts.id`) to the alias the spec gives that input. Only identifiers outside
+ * string literals change.
+ */
+function qualifyByAlias(text: string, sources: readonly { table: string }[], aliasOf: ReadonlyMap<string, string>): string {
+  const names = [...new Set(sources.flatMap((s) => [s.table.toLowerCase(), s.table.split('.').pop()!.toLowerCase()]))]
+    .filter((n) => aliasOf.get(n) !== n || n.includes('.'))
+    .sort((a, b) => b.length - a.length);
+  if (names.length === 0) return text;
+  const escaped = names.map((n) => n.replace(/[.]/g, '\\.'));
+  const pattern = new RegExp(`(?<![A-Za-z0-9_.])(${escaped.join('|')})\\.(?=[A-Za-z_])`, 'gi');
+  return text
+    .split(/('(?:[^']|'')*')/)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(pattern, (_m, name: string) => `${aliasOf.get(name.toLowerCase())}.`)))
+    .join('');
+}
+
+type Refuse = (origin: string, text: string, reason: string) => void;
+
+function convertJoins(
+  rows: readonly ImportedRow[],
+  inputs: readonly Input[],
+  inputOf: (table: unknown) => string | undefined,
+  sql: (text: string) => string,
+  notes: ImportNote[],
+  refuse: Refuse,
+): (Record<string, unknown> & { alias: string; origin: string })[] {
+  const inScope = new Set<string>();
+  return rows.flatMap((row) => {
+    const v = row.values;
+    const rightTable = textOf(v['right_table'] ?? v['table']);
+    const leftTable = textOf(v['left_table']);
+    const alias = inputOf(rightTable);
+    const typeText = textOf(v['type'])
+      ?.toLowerCase()
+      .replace(/\s+join$/, '')
+      .replace(/\s+/g, '_');
+    const type = typeText ? JOIN_TYPES[typeText] : undefined;
+    const condition = textOf(v['condition'] ?? v['on']);
+    const shown = JSON.stringify(v);
+    unknownKeys(row, JOIN_KEYS, 'not a join field', notes);
+    if (!alias) return (refuse(row.origin, shown, `the joined table ${rightTable ?? '(none)'} is not among the Sources`), []);
+    const left = leftTable === undefined ? undefined : inputOf(leftTable);
+    if (leftTable !== undefined && !left) return (refuse(row.origin, shown, `the left table ${leftTable} is not among the Sources`), []);
+    if (inScope.size === 0) inScope.add(left ?? inputs.find((i) => i.alias !== alias)?.alias ?? '');
+    if (left && !inScope.has(left))
+      return (refuse(row.origin, shown, `the left table ${leftTable} is joined only later; list the joins in the order they apply`), []);
+    inScope.add(alias);
+    if (!type) return (refuse(row.origin, shown, `the join type ${typeText ?? '(none)'} is not INNER, LEFT, RIGHT, FULL or CROSS`), []);
+    const out: Record<string, unknown> & { alias: string; origin: string } = { origin: row.origin, type, alias };
+    if (condition !== undefined && type === 'cross')
+      return (refuse(row.origin, shown, 'a CROSS join has no condition; make it INNER or drop the condition'), []);
+    if (condition === undefined && type !== 'cross') return (refuse(row.origin, shown, 'the join has no condition'), []);
+    if (condition !== undefined && isSqlPlaceholder(condition)) {
+      out['on'] = importPlaceholder(condition);
+      notes.push({
+        origin: row.origin,
+        effect: 'todo',
+        text: condition,
+        reason: 'the join condition is a placeholder or cut short; a TODO stands in',
+      });
+    } else if (condition !== undefined) out['on'] = sql(condition);
+    if (textOf(v['rationale'])) out['rationale'] = textOf(v['rationale']);
+    return [out];
+  });
+}
+
+function convertFilter(
+  row: ImportedRow,
+  inputs: Input[],
+  inputOf: (table: unknown) => string | undefined,
+  sql: (text: string) => string,
+  notes: ImportNote[],
+  refuse: Refuse,
+): void {
   const v = row.values;
-  const out: Record<string, unknown> = { name: text(v['target_column']), type: text(v['type']) ?? 'STRING' };
-  if (!text(v['type'])) unmapped.push({ origin: row.origin, text: String(v['target_column']), reason: 'no type given; STRING assumed' });
-  const table = text(v['from_table']);
-  const fromColumn = text(v['from_column']);
-  if (table && fromColumn) out['from'] = `${aliases.get(table) ?? table}.${fromColumn}`;
-  if (text(v['transform'])) out['transform'] = text(v['transform']);
-  const nullable = text(v['nullable'])?.toLowerCase();
-  if (nullable === 'false' || nullable === 'no' || v['nullable'] === false) out['nullable'] = false;
-  else if (nullable !== undefined && !['true', 'yes'].includes(nullable))
-    unmapped.push({ origin: row.origin, text: String(v['nullable']), reason: 'nullable must be yes/no' });
-  const pii = text(v['pii'])?.toLowerCase();
-  if (pii === 'yes' || pii === 'true' || v['pii'] === true) out['pii'] = true;
-  if (pii === 'no' || pii === 'false' || v['pii'] === false) out['pii'] = false;
-  if (text(v['description'])) out['description'] = text(v['description']);
-  if (text(v['glossary'])) out['glossary'] = text(v['glossary']);
-  const tests = parseTests(v['tests'], row.origin, unmapped);
+  const table = textOf(v['applies_to'] ?? v['table']);
+  const predicate = textOf(v['predicate'] ?? v['condition']);
+  const rationale = textOf(v['rationale']);
+  unknownKeys(row, FILTER_KEYS, 'not a filter field', notes);
+  const input = inputs.find((i) => i.alias === inputOf(table));
+  if (!input) return refuse(row.origin, JSON.stringify(v), `the filter applies to ${table ?? '(nothing)'}, which is not among the Sources`);
+  if (predicate === undefined) return refuse(row.origin, JSON.stringify(v), 'the filter has no predicate');
+  let filter = sql(predicate);
+  if (isSqlPlaceholder(predicate)) {
+    filter = importPlaceholder(predicate);
+    notes.push({
+      origin: row.origin,
+      effect: 'todo',
+      text: predicate,
+      reason: 'the predicate is a placeholder or cut short; a TODO stands in',
+    });
+  }
+  if (input.filter !== undefined) {
+    notes.push({
+      origin: row.origin,
+      effect: 'changed',
+      text: predicate,
+      reason: `a second filter on ${table}; both are kept, joined with AND`,
+    });
+    input.filter = `(${input.filter}) AND (${filter})`;
+    input.rationale = [input.rationale, rationale].filter(Boolean).join(' ') || undefined;
+  } else {
+    input.filter = filter;
+    input.rationale = rationale;
+  }
+}
+
+function convertColumn(
+  row: ImportedRow,
+  inputs: readonly Input[],
+  inputOf: (table: unknown) => string | undefined,
+  sql: (text: string) => string,
+  notes: ImportNote[],
+  refuse: Refuse,
+): Record<string, unknown> {
+  const v = row.values;
+  const name = textOf(v['target_column']) ?? '';
+  const out: Record<string, unknown> = { name };
+  if (!IDENTIFIER.test(name)) refuse(row.origin, name, 'the target column is not a lower-case identifier');
+  const type = textOf(v['type']);
+  if (type && !isPlaceholder(type)) out['type'] = type.toUpperCase().replace(/\s+/g, '');
+  else {
+    out['type'] = 'STRING';
+    notes.push({ origin: row.origin, effect: 'changed', text: `${name}: ${type ?? ''}`.trim(), reason: 'no type given; STRING assumed' });
+  }
+  const table = textOf(v['from_table']);
+  const fromColumn = textOf(v['from_column']);
+  const transform = textOf(v['transform']);
+  let alias = table === undefined ? undefined : inputOf(table);
+  if (table === undefined && fromColumn !== undefined && inputs.length === 1) alias = inputs[0].alias;
+  if (table !== undefined && !alias && !isPlaceholder(table)) refuse(row.origin, table, `from_table ${table} is not among the Sources`);
+  const todo = (text: string, reason: string) => {
+    out['transform'] = importPlaceholder(text);
+    notes.push({ origin: row.origin, effect: 'todo', text, reason });
+  };
+  if ((table !== undefined && isPlaceholder(table)) || (fromColumn !== undefined && isPlaceholder(fromColumn)))
+    todo(`${table ?? ''}.${fromColumn ?? ''}`, `${name}: the source column is a placeholder; a TODO transform stands in`);
+  else if (alias && fromColumn) out['from'] = `${alias}.${fromColumn.toLowerCase()}`;
+  else if (table !== undefined && fromColumn === undefined && transform === undefined)
+    refuse(row.origin, name, `${name} names a from_table but no from_column or transform`);
+  if (transform !== undefined && out['transform'] === undefined) convertTransform(transform, out, alias, row, sql, notes, refuse, todo);
+  if (out['from'] === undefined && out['transform'] === undefined && !notes.some((n) => n.origin === row.origin && n.effect === 'refused'))
+    refuse(row.origin, name, `${name} has no from_table/from_column and no transform`);
+  const nullable = textOf(v['nullable'])?.toLowerCase();
+  if (v['nullable'] === false || ['false', 'no', 'n', 'not null'].includes(nullable ?? '')) out['nullable'] = false;
+  else if (nullable !== undefined && !['true', 'yes', 'y', 'null'].includes(nullable))
+    notes.push({
+      origin: row.origin,
+      effect: 'unmapped',
+      text: `nullable: ${String(v['nullable'])}`,
+      reason: 'nullable must be yes or no; left as nullable',
+    });
+  const description = textOf(v['description']);
+  if (description && !isPlaceholder(description)) out['description'] = description;
+  else if (description)
+    notes.push({
+      origin: row.origin,
+      effect: 'unmapped',
+      text: description,
+      reason: `${name}: the description is a placeholder; left out`,
+    });
+  const pii = textOf(v['pii'])?.toLowerCase();
+  if (v['pii'] === true || pii === 'yes' || pii === 'true') out['pii'] = true;
+  else if (v['pii'] === false || pii === 'no' || pii === 'false') out['pii'] = false;
+  else if (pii !== undefined) notes.push({ origin: row.origin, effect: 'unmapped', text: `pii: ${pii}`, reason: 'pii must be yes or no' });
+  const glossary = textOf(v['glossary']);
+  if (glossary && !isPlaceholder(glossary)) out['glossary'] = glossary;
+  const tests = parseColumnTests(v['tests'], row.origin, notes);
   if (tests.length > 0) out['tests'] = tests;
-  for (const key of Object.keys(v))
-    if (!COLUMN_KEYS.includes(key) && text(v[key]) !== undefined)
-      unmapped.push({ origin: row.origin, text: `${key}: ${String(v[key])}`, reason: 'not a column mapping field' });
+  unknownKeys(row, COLUMN_KEYS, 'not a column mapping field', notes);
   return out;
 }
 
-function load(model: ImportedModel, unmapped: Unmapped[]): Record<string, unknown> | undefined {
-  const c = model.constraints;
-  const scd = text(c['scd_type']);
-  if (scd === '2') {
-    const out: Record<string, unknown> = {
-      strategy: 'scd2',
-      natural_key: list(c['natural_key']),
-      tracked_columns: list(c['tracked_columns']),
-    };
-    if (text(c['effective_at'])) out['updated_at'] = text(c['effective_at']);
-    if (text(c['expiry_at']) && text(c['expiry_at']) !== 'valid_to') out['valid_to'] = text(c['expiry_at']);
-    if (text(c['current_flag']) && text(c['current_flag']) !== 'is_current') out['is_current'] = text(c['current_flag']);
-    if (text(c['on_delete'])) out['on_delete'] = text(c['on_delete']);
-    return out;
+/** A transform as written: SQL with {from}, a placeholder, or an aggregate formula such as SUM(amount). */
+function convertTransform(
+  transform: string,
+  out: Record<string, unknown>,
+  alias: string | undefined,
+  row: ImportedRow,
+  sql: (text: string) => string,
+  notes: ImportNote[],
+  refuse: Refuse,
+  todo: (text: string, reason: string) => void,
+): void {
+  if (isSqlPlaceholder(transform)) return todo(transform, `${String(out['name'])}: the transform is a placeholder; a TODO stands in`);
+  const formula = readAggregateFormula(transform);
+  if (formula.kind === 'nested')
+    return refuse(
+      row.origin,
+      transform,
+      `${formula.function} inside a larger expression: a column aggregates one expression (SUM(x)); compute the rest in a model downstream`,
+    );
+  if (formula.kind === 'none') {
+    if (transform !== '{from}') out['transform'] = sql(transform);
+    return;
   }
-  if (scd !== undefined)
-    unmapped.push({
-      origin: model.origin,
-      text: `scd_type: ${scd}`,
-      reason: 'only SCD type 2 has a load strategy; type 1 is a plain table',
-    });
-  const strategy = text(model.load);
-  if (!strategy) return undefined;
-  if (strategy === 'incremental')
-    return { strategy, unique_key: list(c['unique_key']), ...(text(c['cursor']) ? { cursor: text(c['cursor']) } : {}) };
-  if (['table', 'view'].includes(strategy)) return { strategy };
-  unmapped.push({ origin: model.origin, text: `load: ${strategy}`, reason: 'load must be table, view, incremental or scd2' });
-  return undefined;
+  out['aggregate'] = formula.aggregate;
+  // SUM(amount) with a from_table and no from_column aggregates that table's column.
+  if (out['from'] === undefined && alias && /^[a-z][a-z0-9_]*$/i.test(formula.argument))
+    out['from'] = `${alias}.${formula.argument.toLowerCase()}`;
+  const from = out['from'] as string | undefined;
+  const column = from?.split('.')[1];
+  const argument = formula.argument;
+  const readsFrom =
+    argument === '{from}' || (column !== undefined && (argument.toLowerCase() === column || sql(argument).toLowerCase() === from));
+  if (argument === '*') out['transform'] = '1';
+  else if (!readsFrom) out['transform'] = sql(argument);
+  notes.push({
+    origin: row.origin,
+    effect: 'changed',
+    text: transform,
+    reason: `the formula is read as aggregate: ${formula.aggregate}${out['transform'] ? ` of ${String(out['transform'])}` : ''}`,
+  });
 }
 
-/** One imported model to a model spec object, plus everything that did not fit. */
-export function toModelSpec(model: ImportedModel): ConvertedModel {
-  const unmapped: Unmapped[] = [...model.unknown];
-  const aliases = new Map<string, string>();
-  const sources = model.sources.map((s) => {
-    const ref = s.table.replace(/^[a-z0-9_]+\./, '');
-    const alias = s.alias ?? ref;
-    aliases.set(s.table, alias).set(ref, alias).set(alias, alias);
-    return { ref, alias } as Record<string, unknown>;
-  });
-  for (const f of model.filters) {
-    const target = sources.find((s) => s['alias'] === aliases.get(String(f.values['table'] ?? '')));
-    if (!target) {
-      unmapped.push({ origin: f.origin, text: JSON.stringify(f.values), reason: 'the filter names no source of this model' });
-      continue;
-    }
-    target['filter'] = text(f.values['condition']);
-    if (text(f.values['rationale'])) target['rationale'] = text(f.values['rationale']);
-  }
-  const joins = model.joins.map((j) => {
-    const out: Record<string, unknown> = {
-      type: text(j.values['type'])?.toLowerCase(),
-      alias: aliases.get(String(j.values['table'] ?? '')) ?? text(j.values['table']),
-    };
-    if (text(j.values['on'])) out['on'] = text(j.values['on']);
-    if (text(j.values['rationale'])) out['rationale'] = text(j.values['rationale']);
-    return out;
-  });
-  const columns = model.column_mapping.map((row) => column(row, aliases, unmapped));
-  for (const agg of model.aggregations) {
-    const target = columns.find((c) => c['name'] === text(agg.values['metric_column']));
-    const fn = text(agg.values['type'])?.toLowerCase();
-    if (!target || !fn || !AGGREGATES.includes(fn)) {
-      unmapped.push({
-        origin: agg.origin,
-        text: JSON.stringify(agg.values),
-        reason: target ? `aggregation type must be one of ${AGGREGATES.join(', ')}` : 'the metric column is not in the column mapping',
-      });
-      continue;
-    }
-    target['aggregate'] = fn;
-  }
-  const c = model.constraints;
-  for (const key of Object.keys(c))
-    if (!CONSTRAINT_KEYS.includes(key))
-      unmapped.push({ origin: model.origin, text: `${key}: ${String(c[key])}`, reason: 'not a known constraint' });
-  const constraints: Record<string, unknown> = {};
-  if (list(c['primary_key']).length) constraints['primary_key'] = list(c['primary_key']);
-  const partition = text(c['partition_by'])?.match(/^([a-z][a-z0-9_]*)(?:\s*\((hour|day|month|year)\))?$/);
-  if (partition) constraints['partition_by'] = { column: partition[1], granularity: partition[2] ?? 'day' };
-  else if (text(c['partition_by']))
-    unmapped.push({
-      origin: model.origin,
-      text: `partition_by: ${String(c['partition_by'])}`,
-      reason: 'write it as column or column (day)',
-    });
-  if (list(c['cluster_by']).length) constraints['cluster_by'] = list(c['cluster_by']);
-
-  const spec: Record<string, unknown> = { kind: 'model', name: model.name, layer: model.layer };
-  if (model.schema && model.schema !== model.layer) spec['schema'] = model.schema;
-  if (model.description) spec['description'] = model.description;
-  if (model.owner) spec['owner'] = model.owner;
-  spec['sources'] = sources;
-  if (joins.length) spec['joins'] = joins;
-  if (Object.keys(constraints).length) spec['constraints'] = constraints;
-  const loadSpec = load(model, unmapped);
-  if (loadSpec) spec['load'] = loadSpec;
-  spec['columns'] = columns;
-  if (model.group_by.length) spec['group_by'] = [...model.group_by];
-  return { name: model.name ?? '', layer: model.layer ?? '', spec, unmapped };
+function unknownKeys(row: ImportedRow, known: readonly string[], reason: string, notes: ImportNote[]): void {
+  for (const [key, value] of Object.entries(row.values))
+    if (!known.includes(key) && textOf(value) !== undefined)
+      notes.push({ origin: row.origin, effect: 'unmapped', text: `${key}: ${String(value)}`, reason });
 }

@@ -329,6 +329,17 @@ const cases: Case[] = [
     at: `${MODEL_FILE}:7:13`,
   },
   {
+    name: 'a placeholder spec:import left in a transform',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: tier\n    type: STRING\n    from: c.status\n    transform: "TODO: [case statement mapping]"',
+      }),
+    },
+    code: 'TODO001',
+    at: `${MODEL_FILE}:15:16`,
+  },
+  {
     name: 'unknown data type',
     files: {
       [MODEL_FILE]: model({ columns: '  - name: customer_id\n    type: INTEGR\n    from: c.customer_id\n    tests: [not_null, unique]' }),

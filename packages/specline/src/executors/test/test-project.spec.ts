@@ -27,3 +27,27 @@ describe('the test target', () => {
     }
   });
 });
+
+describe('the test target on a model whose inputs have no rows', () => {
+  it('reports its generic tests as skipped with the reason, in the console and the JUnit file, never as passed', async () => {
+    await initSql();
+    const spec = 'specs/models/staging/stg_support_tickets.yaml';
+    const scratch = scratchSpecs('specs/sources/support/tickets.yaml', (text) => text.replace(/^seed: .*\n/m, ''));
+    try {
+      const run = await testProject(scratch.root, OPTIONS, 'stg_support_tickets', spec);
+      const generic = run.results.filter((result) => result.suite === 'generic');
+      expect(generic.length).toBeGreaterThan(0);
+      expect(generic.map((result) => result.status)).toEqual(generic.map(() => 'skipped'));
+      const reason =
+        'stg_support_tickets has no rows to test: built from the seed CSVs it is empty, since support_tickets (a source without a seed CSV) has no rows. Add seed rows so that this check tests something.';
+      expect(generic[0].message).toBe(reason);
+      expect(run.report).toMatch(/skipped generic: /);
+      expect(run.report).toContain(reason);
+      const junit = readFileSync(path.join(scratch.root, 'build/specline/stg_support_tickets/test-results.xml'), 'utf8');
+      expect(junit).toContain(`<skipped message="${reason}">`);
+      expect(junit).toMatch(/<testsuite name="stg_support_tickets.generic" tests="(\d+)" failures="0" errors="0" skipped="\1">/);
+    } finally {
+      scratch.cleanup();
+    }
+  });
+});

@@ -9,6 +9,8 @@ import {
   runPropertyTests,
   type CheckResult,
 } from '../../testing';
+import { isModel, type Catalog, type Model } from '../../catalog';
+import type { SeedWarehouse } from '../../duckdb';
 import { writeFileIfChanged } from '../../output';
 import { modelOfProject } from '../model-of-project';
 import type { ProjectTaskOptions } from '../project-task';
@@ -18,6 +20,29 @@ export interface ProjectTestRun {
   readonly success: boolean;
   readonly report: string;
   readonly results: readonly CheckResult[];
+}
+
+const rowCount = async (warehouse: SeedWarehouse, name: string): Promise<number> =>
+  Number((await warehouse.session.rows(`SELECT COUNT(*) AS n FROM ${warehouse.relationOf(name)}`))[0]?.['n'] ?? 0);
+
+/**
+ * A generic test on an empty table finds no offending row, so it would pass without testing
+ * anything: when the model built from the seeds has no rows, every such check is skipped,
+ * with the inputs that have no rows (a source without a seed CSV, say) named as the reason.
+ */
+async function skippedWhenEmpty(warehouse: SeedWarehouse, catalog: Catalog, model: Model, generic: CheckResult[]): Promise<CheckResult[]> {
+  if ((await rowCount(warehouse, model.name)) > 0) return generic;
+  const empty: string[] = [];
+  for (const input of model.inputs) {
+    if ((await rowCount(warehouse, input.ref)) > 0) continue;
+    const dataset = catalog.datasets.get(input.ref);
+    const why = dataset && !isModel(dataset) && !dataset.seed ? ' (a source without a seed CSV)' : '';
+    empty.push(`${input.ref}${why}`);
+  }
+  const reason = `${model.name} has no rows to test: built from the seed CSVs it is empty${
+    empty.length ? `, since ${empty.join(', ')} ${empty.length === 1 ? 'has' : 'have'} no rows` : ''
+  }. Add seed rows so that this check tests something.`;
+  return generic.map((result) => (result.status === 'passed' ? { ...result, status: 'skipped', message: reason } : result));
 }
 
 /** The test target of one model: generic tests on seed-built data, unit tests, property tests; JUnit XML beside. */
@@ -34,7 +59,8 @@ export async function testProject(
   const warehouse = await seededMemoryWarehouse(catalog, workspaceRoot);
   try {
     await warehouse.ensureWithTestTargets(model.name);
-    results.push(...(await runGenericTests(warehouse.session, catalog, model, warehouse.relationOf(model.name), warehouse.relationOf)));
+    const generic = await runGenericTests(warehouse.session, catalog, model, warehouse.relationOf(model.name), warehouse.relationOf);
+    results.push(...(await skippedWhenEmpty(warehouse, catalog, model, generic)));
   } catch (error) {
     results.push({
       suite: 'generic',

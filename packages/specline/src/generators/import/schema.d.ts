@@ -1,5 +1,6 @@
 export interface ImportGeneratorSchema {
-  input: string;
+  input?: string;
+  dbt?: string;
   strict?: boolean;
   force?: boolean;
 }

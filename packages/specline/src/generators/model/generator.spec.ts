@@ -28,6 +28,26 @@ describe('spec:model', () => {
     expect(spec.columns[0].tests).toEqual(['not_null', 'unique']);
   });
 
+  it("derives nullability from the join: a LEFT-joined input's columns are nullable, whatever its spec says", async () => {
+    const tree = workspace();
+    await modelGenerator(tree, {
+      name: 'int_customer_ticket_rows',
+      inputs: 'stg_customers,stg_support_tickets:t',
+      columns: 'c.customer_id,c.lifecycle_stage,t.ticket_id,t.priority,t.opened_at',
+    });
+    const spec = parse(tree.read('specs/models/intermediate/int_customer_ticket_rows.yaml', 'utf-8') as string);
+    const facts = Object.fromEntries(
+      spec.columns.map((c: { name: string; nullable?: boolean; tests?: unknown[] }) => [c.name, { nullable: c.nullable, tests: c.tests }]),
+    );
+    expect(facts).toEqual({
+      customer_id: { nullable: false, tests: ['not_null', 'unique'] },
+      lifecycle_stage: { nullable: false, tests: [{ accepted_values: ['active', 'churned', 'trial', 'prospect', 'unknown'] }] },
+      ticket_id: { nullable: undefined, tests: undefined },
+      priority: { nullable: undefined, tests: [{ accepted_values: ['low', 'normal', 'high', 'urgent'] }] },
+      opened_at: { nullable: undefined, tests: undefined },
+    });
+  });
+
   it('defaults to every column of the first input', async () => {
     const tree = workspace();
     await modelGenerator(tree, { name: 'stg_crm_customers_copy', inputs: 'crm_customers' });

@@ -24,13 +24,14 @@ export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema):
     );
   }
   const inputs = resolveInputs(catalog, options.inputs ?? '');
-  const columns = pickColumns(inputs, options.columns);
   const joins = scaffoldJoins(inputs);
+  const columns = pickColumns(inputs, options.columns, joins);
   const first = inputs[0].dataset;
   const keyed = first.primaryKey.filter((k) => columns.some((c) => c['name'] === k && c['from'] === `${inputs[0].alias}.${k}`));
   if (keyed.length === first.primaryKey.length && keyed.length > 0 && catalog.constitution.primaryKeyTests) {
     for (const column of columns)
-      if (keyed.includes(column['name'] as string)) column['tests'] = keyed.length === 1 ? ['not_null', 'unique'] : ['not_null'];
+      if (keyed.includes(column['name'] as string))
+        column['tests'] = [...(keyed.length === 1 ? ['not_null', 'unique'] : ['not_null']), ...((column['tests'] as unknown[]) ?? [])];
   }
   const spec: Record<string, unknown> = {
     kind: 'model',

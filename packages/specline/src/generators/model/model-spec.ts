@@ -57,8 +57,34 @@ export function scaffoldJoins(inputs: readonly PickedInput[]): Record<string, un
   });
 }
 
-/** Resolves --columns against the inputs' schemas; every output column carries its input's type, keys and descriptions. */
-export function pickColumns(inputs: readonly PickedInput[], text: string | undefined): Record<string, unknown>[] {
+/**
+ * The aliases whose rows a join may leave out, so that their columns come out NULL: the
+ * joined side of a LEFT join, the first input and everything joined before a RIGHT join,
+ * and both sides of a FULL join.
+ */
+export function nullableAliases(inputs: readonly PickedInput[], joins: readonly Record<string, unknown>[]): Set<string> {
+  const nullable = new Set<string>();
+  const joined: string[] = [inputs[0].alias];
+  for (const join of joins) {
+    const alias = String(join['alias']);
+    if (join['type'] === 'left' || join['type'] === 'full') nullable.add(alias);
+    if (join['type'] === 'right' || join['type'] === 'full') joined.forEach((a) => nullable.add(a));
+    joined.push(alias);
+  }
+  return nullable;
+}
+
+/**
+ * Resolves --columns against the inputs' schemas; every output column carries its input's
+ * type, PII flag, description, glossary term and accepted values, and is NOT NULL only
+ * when its input column is and no join can leave its row out.
+ */
+export function pickColumns(
+  inputs: readonly PickedInput[],
+  text: string | undefined,
+  joins: readonly Record<string, unknown>[],
+): Record<string, unknown>[] {
+  const outerSide = nullableAliases(inputs, joins);
   const items = text
     ? text
         .split(',')
@@ -98,10 +124,13 @@ export function pickColumns(inputs: readonly PickedInput[], text: string | undef
         type: formatDataType(column.type),
         from: `${input.alias}.${column.name}`,
       };
-      if (!column.nullable) picked['nullable'] = false;
+      if (!column.nullable && !outerSide.has(input.alias)) picked['nullable'] = false;
       if (column.pii !== undefined) picked['pii'] = column.pii;
       if (column.description) picked['description'] = column.description;
       if (column.glossary) picked['glossary'] = column.glossary;
+      // A value list holds for the column as read; NULL is judged by not_null, so it holds on an outer side too.
+      const acceptedValues = column.tests.filter((test) => test.kind === 'accepted_values');
+      if (acceptedValues.length > 0) picked['tests'] = acceptedValues.map((test) => ({ accepted_values: [...test.values] }));
       out.push(picked);
     }
   }

@@ -1,4 +1,5 @@
 import { logger, type Tree } from '@nx/devkit';
+import { tableColumnsOf, type Catalog } from '../../catalog';
 import { sourceDatasetName } from '../../spec/dataset-name';
 import { asOptionError, GeneratorError } from '../shared/generator-error';
 import { writeValidatedSpecs } from '../shared/write-validated';
@@ -22,13 +23,14 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
         `--${key}: "${options[key] ?? ''}" must be a lower-case identifier (a letter, then letters, digits or underscores).`,
       );
   }
+  // A DDL file may come with a CSV of its rows: the DDL says the columns, the CSV seeds them.
   const given = (['columns', 'ddl', 'csv'] as const).filter((k) => options[k] !== undefined && options[k] !== '');
-  if (given.length !== 1) {
+  if (given.length === 0 || (given.length > 1 && !(given.length === 2 && options.ddl && options.csv))) {
     throw new GeneratorError(
       'invalid-option',
       given.length === 0
-        ? 'Give the columns: --columns=name:TYPE,..., --ddl=<file.sql> or --csv=<file.csv>.'
-        : `Give only one of --columns, --ddl and --csv (got ${given.map((k) => `--${k}`).join(', ')}).`,
+        ? 'Give the columns: --columns=name:TYPE,..., --ddl=<file.sql> or --csv=<file.csv> (or --ddl with --csv for its rows).'
+        : `Give one of --columns, --ddl and --csv, or --ddl with --csv (got ${given.map((k) => `--${k}`).join(', ')}).`,
     );
   }
   const specsDir = specsDirOf(tree);
@@ -38,17 +40,29 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   let columns: readonly ColumnDraft[];
   let origin = '--columns';
   let ddlKey: readonly string[] = [];
-  let csvText: string | undefined;
+  let notCarried: readonly string[] = [];
+  const csvText = options.csv ? readInputFile(tree, options.csv, '--csv').text : undefined;
   if (options.columns) columns = asOptionError(() => parseInlineColumns(options.columns!));
   else {
     const format = options.ddl ? 'ddl' : 'csv';
     const file = (options.ddl ?? options.csv) as string;
-    const text = readInputFile(tree, file, `--${format}`).text;
-    const table = await asOptionError(() => TABLE_IMPORTERS[format].read(text, file, options.dialect ?? 'postgresql'));
+    const text = format === 'ddl' ? readInputFile(tree, file, '--ddl').text : csvText!;
+    // The DDL is written in the warehouse's dialect unless --dialect says otherwise.
+    const table = await asOptionError(() => TABLE_IMPORTERS[format].read(text, file, options.dialect ?? constitution.dialect));
     columns = table.columns;
     ddlKey = table.primaryKey;
+    notCarried = table.notCarried;
     origin = file;
-    if (format === 'csv') csvText = text;
+  }
+  if (options.ddl && csvText !== undefined) {
+    const header = asOptionError(() => TABLE_IMPORTERS.csv.read(csvText, options.csv!, constitution.dialect));
+    const csvNames = (await header).columns.map((c) => c.name);
+    const ddlNames = columns.map((c) => c.name);
+    if (csvNames.join(',') !== ddlNames.join(','))
+      throw new GeneratorError(
+        'invalid-option',
+        `--csv: ${options.csv} has the columns ${csvNames.join(', ')}, but the DDL declares ${ddlNames.join(', ')}. The seed must hold the table's columns in its order.`,
+      );
   }
   const names = columns.map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -70,6 +84,7 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   const dataset = sourceDatasetName({ system: options.system, name: options.table });
   const folder = `${specsDir}/sources/${options.system}`;
   const seed = csvText !== undefined && options.seed !== false ? `${options.table}.csv` : undefined;
+  const relationships = relationshipsOf(columns, options.system, catalog);
   const source = buildSourceSpec(
     {
       system: options.system,
@@ -82,6 +97,7 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
       load,
       cursor,
       seed,
+      relationships: relationships.found,
     },
     constitution,
   );
@@ -107,6 +123,33 @@ export async function tableGenerator(tree: Tree, options: TableGeneratorSchema):
   for (const file of files.keys()) logger.info(`spec:table: ${file}`);
   // A name the input cannot keep is changed, and said so: a DDL column "id; DROP TABLE x" must not become id_drop_table_x unseen.
   for (const line of describeRenames(columns, origin)) logger.warn(`spec:table: ${line}`);
+  for (const line of [...notCarried, ...relationships.missing]) logger.warn(`spec:table: ${line}`);
+}
+
+/**
+ * REFERENCES t(c) names a table of the same system: the relationships test points at its
+ * dataset, <system>_<t>. A dataset not in the catalog yet cannot be tested against (the
+ * spec would not validate), so that test is reported instead of written.
+ */
+function relationshipsOf(
+  columns: readonly ColumnDraft[],
+  system: string,
+  catalog: Catalog,
+): { found: ReadonlyMap<string, { to: string; field: string }>; missing: string[] } {
+  const found = new Map<string, { to: string; field: string }>();
+  const missing: string[] = [];
+  for (const column of columns) {
+    if (!column.references) continue;
+    const to = sourceDatasetName({ system, name: column.references.table });
+    const dataset = catalog.sources.find((s) => s.name === to) ?? catalog.models.find((m) => m.name === to);
+    if (dataset && tableColumnsOf(dataset).some((c) => c.name === column.references!.column))
+      found.set(column.name, { to, field: column.references.column });
+    else
+      missing.push(
+        `${column.name} REFERENCES ${column.references.table}(${column.references.column}): no relationships test written, since ${to}.${column.references.column} is not in the catalog; onboard ${column.references.table} first, or add the test by hand.`,
+      );
+  }
+  return { found, missing };
 }
 
 export default tableGenerator;

@@ -12,6 +12,8 @@ export interface SourceSpecInput {
   readonly load: 'full' | 'incremental';
   readonly cursor?: string;
   readonly seed?: string;
+  /** Per column, the dataset and column a REFERENCES in the DDL points at. */
+  readonly relationships?: ReadonlyMap<string, { readonly to: string; readonly field: string }>;
 }
 
 /** Whether the constitution's PII policy names this column; such columns must say pii explicitly. */
@@ -37,8 +39,14 @@ export function buildSourceSpec(input: SourceSpecInput, constitution: Constituti
     const inKey = input.primaryKey.includes(column.name);
     const out: Record<string, unknown> = { name: column.name, type: column.type };
     if (!column.nullable || inKey) out['nullable'] = false;
+    if (column.description) out['description'] = column.description;
     if (looksLikePii(constitution, column.name)) out['pii'] = true;
-    if (inKey && constitution.primaryKeyTests) out['tests'] = keyTests;
+    const tests: unknown[] = inKey && constitution.primaryKeyTests ? [...keyTests] : [];
+    if (column.unique && !tests.includes('unique')) tests.push('unique');
+    if (column.acceptedValues) tests.push({ accepted_values: [...column.acceptedValues] });
+    const relationship = input.relationships?.get(column.name);
+    if (relationship) tests.push({ relationships: { ...relationship } });
+    if (tests.length > 0) out['tests'] = tests;
     return out;
   });
   return spec;
