@@ -92,8 +92,9 @@ describe('impact analysis on the example catalog', () => {
     ]);
     // The mart cannot be generated while it reads a missing column; the staging model can.
     expect(report.notGenerated).toEqual(['dim_customer', 'catalog']);
-    expect(entry.generatedFiles.map((file) => `${file.project}: ${file.path}`)).toContain(
-      'stg_customers: dbt/models/staging/stg_customers.sql',
+    // Its code in the platform trees and its contract, which consumers read, both change.
+    expect(entry.generatedFiles.map((file) => `${file.project}: ${file.path}`)).toEqual(
+      expect.arrayContaining(['stg_customers: dbt/models/staging/stg_customers.sql', 'stg_customers: contract.json']),
     );
     const markdown = impactMarkdown(report);
     expect(markdown).toContain('### Breaking\n\n#### `stg_customers.city`: column removed');

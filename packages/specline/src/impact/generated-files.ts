@@ -39,8 +39,10 @@ function datasetFiles(revision: CatalogRevision, name: string): { code: FileSet;
   const dataset = catalog?.datasets.get(name);
   if (!catalog || !dataset) return { code: new Map(), document: new Map() };
   if (blocked(revision, catalog, dataset)) return 'blocked';
+  // The project's own files (its contract, its orchestration) change with it as much as its trees' files.
+  const generated = generateDatasetCode(catalog, dataset);
   return {
-    code: new Map(generateDatasetCode(catalog, dataset).files.map((file) => [file.path, file.content])),
+    code: new Map([...generated.files, ...generated.projectFiles].map((file) => [file.path, file.content])),
     document: new Map(exportDataset(dataset, catalog).map((file) => [file.path, file.content])),
   };
 }
