@@ -33,13 +33,14 @@ describe('reading around the brief shape', () => {
     expect(models).toHaveLength(1);
     const converted = toModelSpec(models[0], { layers: LAYERS });
     expect(converted.notes.map((n) => `${n.origin} ${n.reason}`)).toEqual([
+      'r.md:10 the formula is read as aggregate: sum',
+      'r.md:11 the formula is read as aggregate: count_distinct',
+      'r.md:12 the formula is read as aggregate: count of 1',
+      // With no catalog to read the inputs' types from, a count is INT64 and the rest STRING.
       'r.md:9 no type given; STRING assumed',
       'r.md:10 no type given; STRING assumed',
-      'r.md:10 the formula is read as aggregate: sum',
-      'r.md:11 no type given; STRING assumed',
-      'r.md:11 the formula is read as aggregate: count_distinct',
-      'r.md:12 no type given; STRING assumed',
-      'r.md:12 the formula is read as aggregate: count of 1',
+      'r.md:11 no type given; a count',
+      'r.md:12 no type given; a count',
       'r.md:2 aggregates without a group-by: the model is grouped by its columns that are not aggregated',
     ]);
     expect(converted.spec).toEqual({
@@ -56,8 +57,8 @@ describe('reading around the brief shape', () => {
       columns: [
         { name: 'order_id', type: 'STRING', from: 'shop_orders.id' },
         { name: 'revenue', type: 'STRING', from: 'shop_orders.amount', aggregate: 'sum' },
-        { name: 'buyers', type: 'STRING', from: 'shop_orders.customer_id', aggregate: 'count_distinct' },
-        { name: 'rows', type: 'STRING', transform: '1', aggregate: 'count' },
+        { name: 'buyers', type: 'INT64', from: 'shop_orders.customer_id', aggregate: 'count_distinct' },
+        { name: 'rows', type: 'INT64', transform: '1', aggregate: 'count' },
       ],
     });
   });

@@ -1,4 +1,4 @@
-import { importPlaceholder, type Layer } from '../catalog';
+import { importPlaceholder, isImportPlaceholder, type Layer } from '../catalog';
 import { readAggregateFormula } from './aggregate-formula';
 import { parseColumnTests } from './column-tests';
 import type { ImportedModel, ImportedRow, ImportNote } from './imported-model';
@@ -38,6 +38,14 @@ const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 export interface ImportContext {
   /** The constitution's layers: the layer of a model is the one whose naming pattern its name matches. */
   readonly layers: readonly Pick<Layer, 'name' | 'pattern' | 'schema'>[];
+  /** The constitution's owner, for a model the input names none for (the brief's formats have no owner). */
+  readonly owner?: string;
+  /** The constitution's required fields: a required description the input lacks becomes a TODO to write. */
+  readonly requiredFields?: readonly string[];
+  /** A column of a dataset the catalog already has: its type and PII flag, for a column the input gives neither. */
+  inputColumn?(dataset: string, column: string): { readonly type: string; readonly pii: boolean } | undefined;
+  /** What a transform certainly yields, as the SQL says (undefined when only inference could tell). */
+  transformKind?(transform: string, from: string | undefined): 'string' | 'number' | 'boolean' | undefined;
 }
 
 export interface ConvertedModel {
@@ -122,6 +130,8 @@ export function toModelSpec(model: ImportedModel, context: ImportContext): Conve
     places.push([`/columns/${i}`, row.origin]);
     return convertColumn(row, inputs, inputOf, sql, notes, refuse);
   });
+  // Facts the input leaves out are taken from the inputs' specs (after aggregates are known).
+  model.column_mapping.forEach((row, i) => completeColumn(columns[i], row, inputs, context, notes));
   for (const aggregation of model.aggregations) {
     const target = columns.find((c) => c['name'] === textOf(aggregation.values['metric_column']));
     const fn = textOf(aggregation.values['type'])?.toLowerCase();
@@ -153,6 +163,24 @@ export function toModelSpec(model: ImportedModel, context: ImportContext): Conve
     if (field && value && !isPlaceholder(value)) spec[key] = value;
     else if (field)
       notes.push({ origin: field.origin, effect: 'unmapped', text: `${key}: ${String(field.value)}`, reason: 'a placeholder; left out' });
+  }
+  if (spec['owner'] === undefined && context.owner) {
+    spec['owner'] = context.owner;
+    notes.push({
+      origin: model.origin,
+      effect: 'changed',
+      text: `owner: ${context.owner}`,
+      reason: "no owner given; the constitution's owner",
+    });
+  }
+  if (spec['description'] === undefined && context.requiredFields?.includes('description')) {
+    spec['description'] = importPlaceholder(`say what one row of ${name} means and who uses it`);
+    notes.push({
+      origin: model.origin,
+      effect: 'todo',
+      text: 'description',
+      reason: 'no description given and the constitution requires one; a TODO stands in',
+    });
   }
   const tags = model.fields['tags'] ? listOf(model.fields['tags'].value) : [];
   if (tags.length) spec['tags'] = tags;
@@ -350,11 +378,8 @@ function convertColumn(
   const out: Record<string, unknown> = { name };
   if (!IDENTIFIER.test(name)) refuse(row.origin, name, 'the target column is not a lower-case identifier');
   const type = textOf(v['type']);
+  // Without a type, completeColumn takes it from the input column or the transform.
   if (type && !isPlaceholder(type)) out['type'] = type.toUpperCase().replace(/\s+/g, '');
-  else {
-    out['type'] = 'STRING';
-    notes.push({ origin: row.origin, effect: 'changed', text: `${name}: ${type ?? ''}`.trim(), reason: 'no type given; STRING assumed' });
-  }
   const table = textOf(v['from_table']);
   const fromColumn = textOf(v['from_column']);
   const transform = textOf(v['transform']);
@@ -449,4 +474,63 @@ function unknownKeys(row: ImportedRow, known: readonly string[], reason: string,
   for (const [key, value] of Object.entries(row.values))
     if (!known.includes(key) && textOf(value) !== undefined)
       notes.push({ origin: row.origin, effect: 'unmapped', text: `${key}: ${String(value)}`, reason });
+}
+
+const NUMERIC_TYPES = /^(INT64|INTEGER|BIGINT|SMALLINT|FLOAT64|DOUBLE|NUMERIC|BIGNUMERIC|DECIMAL)/;
+
+/**
+ * The type and PII flag of a column whose row gives none, from what it reads: a count is
+ * INT64; a column read as is (or summed, min or max) has its input's type; a transform has the
+ * kind its SQL certainly yields, else its input's type; STRING only when nothing tells. Every
+ * fact taken so is reported as changed, with where it came from. The PII flag of an input
+ * column carries over, so personal data stays flagged through the import.
+ */
+function completeColumn(
+  out: Record<string, unknown>,
+  row: ImportedRow,
+  inputs: readonly Input[],
+  context: ImportContext,
+  notes: ImportNote[],
+): void {
+  const name = String(out['name']);
+  const from = out['from'] as string | undefined;
+  const [alias, column] = from?.split('.') ?? [];
+  const ref = inputs.find((input) => input.alias === alias)?.ref;
+  const input = ref && column ? context.inputColumn?.(ref, column) : undefined;
+  const read = `${ref}.${column}`;
+  if (out['type'] === undefined) {
+    const aggregate = out['aggregate'] as string | undefined;
+    const transform = out['transform'] as string | undefined;
+    const kind = transform && !isImportPlaceholder(transform) ? context.transformKind?.(transform, from) : undefined;
+    const [type, why] = ((): [string, string] => {
+      if (aggregate === 'count' || aggregate === 'count_distinct') return ['INT64', 'a count'];
+      if (aggregate === 'avg') return ['FLOAT64', 'an average'];
+      if (kind === 'string') return ['STRING', 'what the transform yields'];
+      if (kind === 'boolean') return ['BOOL', 'what the transform yields'];
+      if (kind === 'number')
+        return input && NUMERIC_TYPES.test(input.type) ? [input.type, `a number, as ${read}`] : ['FLOAT64', 'a number'];
+      if (input && transform === undefined) return [input.type, `the type of ${read}`];
+      if (input) return [input.type, `the type of ${read}, which the transform reads; check it`];
+      return ['STRING', 'STRING assumed'];
+    })();
+    out['type'] = type;
+    // Keep the spec's key order: name, type, then the rest.
+    const { name: _name, type: _type, ...rest } = out;
+    for (const key of Object.keys(rest)) delete out[key];
+    Object.assign(out, rest);
+    notes.push({ origin: row.origin, effect: 'changed', text: `${name}: ${type}`, reason: `no type given; ${why}` });
+  }
+  if (out['pii'] === undefined && input?.pii) {
+    out['pii'] = true;
+    notes.push({ origin: row.origin, effect: 'changed', text: `${name}: pii`, reason: `no pii given; ${read} is personal data` });
+  }
+  if (out['description'] === undefined && context.requiredFields?.includes('column_description')) {
+    out['description'] = importPlaceholder(`say what ${name} holds`);
+    notes.push({
+      origin: row.origin,
+      effect: 'todo',
+      text: `${name}: description`,
+      reason: 'the constitution requires column descriptions; a TODO stands in',
+    });
+  }
 }

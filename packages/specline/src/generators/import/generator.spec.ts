@@ -32,6 +32,62 @@ async function exampleContract(): Promise<string[]> {
   return contract(catalog as Catalog);
 }
 
+describe("spec:import of the brief's markdown exactly as shown (no type, owner, description or pii)", () => {
+  const BRIEF = [
+    '## Model: stg_customer_contacts (schema: temp)',
+    'Sources: raw.crm_customers, raw.crm_addresses',
+    '',
+    'Column mapping:',
+    '| target_column | from_table    | from_column | transform           |',
+    '|---------------|---------------|-------------|---------------------|',
+    '| customer_id   | crm_customers | customer_id |                     |',
+    '| email         | crm_customers | email       | LOWER(TRIM({from})) |',
+    "| is_active     | crm_customers | status      | {from} = 'active' |",
+    '| city          | crm_addresses | city        |                     |',
+    '',
+    'Joins:',
+    '| left_table    | right_table   | type | condition                                           |',
+    '|---------------|---------------|------|-----------------------------------------------------|',
+    '| crm_customers | crm_addresses | LEFT | crm_customers.customer_id = crm_addresses.customer_id |',
+    '',
+  ].join('\n');
+
+  it('takes types and PII from the inputs, the owner from the constitution, and leaves the description as a TODO that fails validation', async () => {
+    const tree = workspaceWithoutModels();
+    tree.write('req.md', BRIEF);
+    const report = await importModels(tree, { input: 'req.md' });
+    expect(report.written).toEqual(['specs/models/staging/stg_customer_contacts.yaml']);
+    expect(report.notes.map((n) => `${n.origin}: ${n.effect}: ${n.reason} [${n.text}]`)).toEqual([
+      "req.md:1: changed: no owner given; the constitution's owner [owner: data-platform]",
+      'req.md:1: todo: no description given and the constitution requires one; a TODO stands in [description]',
+      'req.md:7: changed: no type given; the type of crm_customers.customer_id [customer_id: INT64]',
+      'req.md:8: changed: no type given; what the transform yields [email: STRING]',
+      'req.md:8: changed: no pii given; crm_customers.email is personal data [email: pii]',
+      'req.md:9: changed: no type given; what the transform yields [is_active: BOOL]',
+      'req.md:10: changed: no type given; the type of crm_addresses.city [city: STRING]',
+    ]);
+    const { catalog, diagnostics } = await loadTreeCatalog(tree, 'specs');
+    const model = (catalog as Catalog).datasets.get('stg_customer_contacts')!;
+    expect(model.columns.map((c) => `${c.name}:${formatDataType(c.type)}${c.pii ? ':pii' : ''}`)).toEqual([
+      'customer_id:INT64',
+      'email:STRING:pii',
+      'is_active:BOOL',
+      'city:STRING',
+    ]);
+    // The one error left is the TODO, at its line in the written spec, with what to do.
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.line} ${d.code}`)).toEqual([
+      'specs/models/staging/stg_customer_contacts.yaml:' +
+        String(
+          tree
+            .read('specs/models/staging/stg_customer_contacts.yaml', 'utf8')!
+            .split('\n')
+            .findIndex((l) => l.startsWith('description:')) + 1,
+        ) +
+        ' TODO001',
+    ]);
+  });
+});
+
 describe.each([
   ['customer_360.md', 'the table-driven requirements markdown'],
   ['customer_360.spec.json', 'the equivalent spec.json'],

@@ -8,7 +8,16 @@ import { renderSpecYaml } from '../shared/spec-document';
 import { specsDirOf } from '../shared/specs-dir';
 import { loadTreeCatalog } from '../shared/tree-catalog';
 import { formatDataType, type Catalog } from '../../catalog';
-import { modelImporterFor, readDbtProject, toModelSpec, type ConvertedModel, type ImportNote, type ParsedModels } from '../../importers';
+import {
+  modelImporterFor,
+  readDbtProject,
+  toModelSpec,
+  type ConvertedModel,
+  type ImportContext,
+  type ImportNote,
+  type ParsedModels,
+} from '../../importers';
+import { parseExpression, resultKind } from '../../sql';
 import { readDbtFolder } from './dbt-folder';
 import type { ImportGeneratorSchema } from './schema';
 
@@ -58,7 +67,7 @@ export async function importModels(tree: Tree, options: ImportGeneratorSchema): 
   const specsDir = specsDirOf(tree);
   const catalog = await requireCatalog(tree, specsDir);
   const { parsed, sourceName } = readModels(tree, options, catalog);
-  const converted = parsed.models.map((model) => toModelSpec(model, { layers: catalog.constitution.layers }));
+  const converted = parsed.models.map((model) => toModelSpec(model, importContextOf(catalog)));
   const notes: ImportNote[] = [...parsed.notes];
   const extra = new Map<ConvertedModel, ImportNote[]>(converted.map((model) => [model, []]));
   const fileOf = (model: ConvertedModel) => `${specsDir}/models/${model.layer}/${model.name}.yaml`;
@@ -101,6 +110,24 @@ export async function importModels(tree: Tree, options: ImportGeneratorSchema): 
   logger.info(summary(converted.length, written.length, notes));
   if (notes.length > 0) logger.warn(formatNotes(notes));
   return { written, refused, notes };
+}
+
+/** What a model's conversion may take from the catalog: its layers, owner and rules, and the inputs' columns. */
+function importContextOf(catalog: Catalog): ImportContext {
+  const { constitution } = catalog;
+  return {
+    layers: constitution.layers,
+    owner: constitution.owner,
+    requiredFields: constitution.requiredFields,
+    inputColumn(dataset, name) {
+      const column = catalog.datasets.get(dataset)?.columns.find((c) => c.name === name);
+      return column && { type: formatDataType(column.type), pii: column.pii === true };
+    },
+    transformKind(transform, from) {
+      const parsed = parseExpression(from ? transform.split('{from}').join(from) : transform, constitution.dialect, 'transform');
+      return parsed.ok ? resultKind(parsed.expression.ast) : undefined;
+    },
+  };
 }
 
 /** What can be said about --input and --dbt before anything is read. */
