@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   NAME003: 'a name breaks the constitution naming pattern',
   NAME004: 'the layer is not declared in the constitution',
   NAME005: 'two glossary terms share a name',
+  NAME006: 'a schema name DuckDB reserves for a catalog (temp, system)',
   // The dependency graph
   GRAPH001: 'the dependency graph has a cycle',
   // SQL fragments
@@ -55,7 +56,7 @@ export const DIAGNOSTIC_CODES = {
   SQL004: 'not a single SQL expression',
   SQL005: 'the target dialect cannot express this SQL',
   SQL006: 'an aggregate where none is allowed',
-  TODO001: 'a placeholder spec:import left where SQL belongs',
+  TODO001: 'a placeholder spec:import left where SQL or a description belongs',
   // Types
   TYPE001: 'unknown data type',
   TYPE002: 'a column read as is is declared with a type its input does not have',

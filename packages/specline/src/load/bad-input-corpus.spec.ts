@@ -244,6 +244,18 @@ const cases: Case[] = [
     code: 'NAME003',
     at: `${MODEL_FILE}:2:7`,
   },
+  {
+    name: 'a schema DuckDB reserves for a catalog',
+    files: { [MODEL_FILE]: model({ extra: 'schema: temp' }) },
+    code: 'NAME006',
+    at: `${MODEL_FILE}:12:9`,
+  },
+  {
+    name: 'a description spec:import left as a TODO',
+    files: { [MODEL_FILE]: model({ extra: 'description: "TODO: say what one row means"' }) },
+    code: 'TODO001',
+    at: `${MODEL_FILE}:12:14`,
+  },
   { name: 'undeclared layer', files: { [MODEL_FILE]: model({ layer: 'bronze' }) }, code: 'NAME004', at: `${MODEL_FILE}:3:8` },
   {
     name: 'a cycle between two models',

@@ -28,3 +28,26 @@ export const layerNamingRule: Rule = ({ catalog, report }) => {
     }
   }
 };
+
+/**
+ * DuckDB, where every spec's tests run, always has the catalogs `temp` and `system`, so
+ * `temp.stg_accounts` there could name a table in either the catalog or the schema, and
+ * DuckDB refuses it as ambiguous (quoting does not help). A model's schema of either name
+ * would build nowhere locally, so it is refused before anything is generated.
+ */
+const DUCKDB_CATALOG_NAMES: ReadonlySet<string> = new Set(['temp', 'system']);
+
+export const schemaNameRule: Rule = ({ catalog, report }) => {
+  const layerSchemas = new Map(catalog.constitution.layers.map((layer) => [layer.name, layer.schema]));
+  for (const model of catalog.models) {
+    if (!DUCKDB_CATALOG_NAMES.has(model.schema.toLowerCase())) continue;
+    const fromLayer = layerSchemas.get(model.layer) === model.schema;
+    report(
+      'NAME006',
+      fromLayer ? catalog.constitution : model,
+      fromLayer ? '/layers' : '/schema',
+      `The schema "${model.schema}" of "${model.name}" is also the name of a catalog DuckDB always has, so DuckDB, where its tests run, cannot tell the two apart.`,
+      `Name the schema otherwise (for example ${model.schema}_${model.layer} or tmp)${fromLayer ? ' in the layer of the constitution' : ''}.`,
+    );
+  }
+};

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
-import { layerNamingRule } from './naming-rules';
+import { layerNamingRule, schemaNameRule } from './naming-rules';
 import { comparisonTypeRule } from './comparison-type-rule';
 import { transformTypeRule } from './transform-type-rule';
 import { joinKeyTypeRule } from './join-key-type-rule';
@@ -13,6 +13,7 @@ import { runRules, type Locator, type Rule } from './rule-context';
 /** The constitution's rules, in the order their findings read best. */
 export const CONSTITUTION_RULES: readonly Rule[] = [
   layerNamingRule,
+  schemaNameRule,
   requiredFieldsRule,
   primaryKeyTestsRule,
   piiDeclaredRule,
