@@ -11,3 +11,5 @@ export { invariantsOf, type Invariant } from './property-invariants';
 export { givenYaml } from './given-yaml';
 export { toJUnitXml } from './junit-xml';
 export { formatReport } from './format-report';
+export { compareWithReference, type ReferenceCase, type ReferenceOptions } from './reference-comparison';
+export { seedGiven } from './seed-given';
