@@ -5,8 +5,9 @@ import { timedCheck, type CheckResult } from './check-result';
 import { givenYaml } from './given-yaml';
 import type { GivenRows } from './input-tables';
 import type { ModelImplementation } from './model-implementation';
-import { invariantsOf, type Invariant } from './property-invariants';
-import { givenArbitrary, laterLoad, seedOf } from './given-arbitrary';
+import type { Invariant } from './invariant';
+import { invariantsOf } from './property-invariants';
+import { givenArbitrary, seedOf, successiveLoads } from './given-arbitrary';
 
 export interface PropertyOptions {
   /** Cases per invariant; small, so the whole test target stays in seconds. */
@@ -51,9 +52,8 @@ async function checkInvariant(
   numRuns: number,
 ) {
   const context = { session, catalog, model, implementation };
-  const cases = fc
-    .array(snapshot, { minLength: invariant.loads, maxLength: invariant.loads })
-    .map((snapshots) => snapshots.map((given, index) => laterLoad(catalog, model, given, index)));
+  // From one load up to the invariant's count, so a failure shrinks to the fewest loads too.
+  const cases = successiveLoads(catalog, model, snapshot, 1, invariant.loads);
   const details = await fc.check(
     fc.asyncProperty(cases, async (snapshots) => (await invariant.check(context, snapshots)) === undefined),
     { numRuns, seed: seedOf(`${model.name}/${invariant.name}`) },

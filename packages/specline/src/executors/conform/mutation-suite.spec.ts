@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../../catalog';
 import { initSql } from '../../sql';
@@ -61,9 +61,18 @@ function seedsOf(modelName: string): Promise<GivenRows> {
   return rows;
 }
 
-function implementationOf(modelName: string, edit: (text: string) => string = (text) => text): ModelImplementation {
-  const select = edit(readFileSync(path.join(FIXTURES, `${modelName}.sql`), 'utf8'));
-  return { label: `${modelName}.sql`, select: select.trim().replace(/;\s*$/, '') };
+/** The hand-written SELECT and, for an scd2 model, its hand-written apply, one of them edited by the mutant. */
+function implementationOf(modelName: string, mutant?: Mutant): ModelImplementation {
+  const edit = (file: 'select' | 'apply', text: string) =>
+    mutant && (mutant.file ?? 'select') === file ? text.replace(mutant.from, mutant.to) : text;
+  const select = edit('select', readFileSync(path.join(FIXTURES, `${modelName}.sql`), 'utf8'));
+  const applyFile = path.join(FIXTURES, `${modelName}.apply.sql`);
+  const apply = existsSync(applyFile) ? edit('apply', readFileSync(applyFile, 'utf8')) : undefined;
+  return {
+    label: `${modelName}.sql`,
+    select: select.trim().replace(/;\s*$/, ''),
+    ...(apply !== undefined ? { scd2Apply: () => [apply] } : {}),
+  };
 }
 
 describe('the hand-written implementations', () => {
@@ -80,16 +89,16 @@ describe('mutation suite', () => {
     expect(new Set(MUTANTS.map((mutant) => mutant.model)).size).toBe(catalog.models.length);
   });
 
-  it.each(MUTANTS.map((mutant) => [`${mutant.model}: ${mutant.name}`, mutant] as const))('%s', async (_, mutant) => {
-    const original = readFileSync(path.join(FIXTURES, `${mutant.model}.sql`), 'utf8');
-    // A mutant whose text is not found exactly once would silently test the original.
-    expect(original.split(mutant.from).length - 1).toBe(1);
-    const outcome = await verdict(
-      mutant.model,
-      implementationOf(mutant.model, (text) => text.replace(mutant.from, mutant.to)),
-    );
-    outcomes.push({ mutant, ...outcome });
-    if (mutant.equivalent) expect(outcome).toEqual({ rejected: false, by: '' });
-    else expect(outcome.rejected).toBe(true);
-  });
+  it.each(MUTANTS.map((mutant) => [`${mutant.model}${mutant.file === 'apply' ? '.apply' : ''}: ${mutant.name}`, mutant] as const))(
+    '%s',
+    async (_, mutant) => {
+      const original = readFileSync(path.join(FIXTURES, `${mutant.model}${mutant.file === 'apply' ? '.apply' : ''}.sql`), 'utf8');
+      // A mutant whose text is not found exactly once would silently test the original.
+      expect(original.split(mutant.from).length - 1).toBe(1);
+      const outcome = await verdict(mutant.model, implementationOf(mutant.model, mutant));
+      outcomes.push({ mutant, ...outcome });
+      if (mutant.equivalent) expect(outcome).toEqual({ rejected: false, by: '' });
+      else expect(outcome.rejected).toBe(true);
+    },
+  );
 });
