@@ -162,6 +162,13 @@ const CORRECTION_CASES: readonly [string, string, string, string | { code: 'SQL0
   ['DIV', 'c.score / 2', 'postgresql', '(CAST(c.score AS NUMERIC) / 2)'],
   ['DIV', 'DIV(c.a, 2)', 'duckdb', 'CAST(TRUNC(c.a / 2) AS BIGINT)'],
   ['IF_FUNC', "IF(c.a > 1, 'x', 'y')", 'postgresql', "CASE WHEN c.a > 1 THEN 'x' ELSE 'y' END"],
+  [
+    'DATE_DIFF',
+    'DATE_DIFF(c.d, c.e, YEAR)',
+    'postgresql',
+    'CAST(EXTRACT(YEAR FROM CAST(c.d AS DATE)) - EXTRACT(YEAR FROM CAST(c.e AS DATE)) AS BIGINT)',
+  ],
+  ['DATE_DIFF', 'DATE_DIFF(c.d, c.e, WEEK(MONDAY))', 'postgresql', { code: 'SQL005' }],
 ];
 
 describe('transpileExpression: semantic corrections', () => {

@@ -19,6 +19,7 @@ const CORRECTED_FUNCTIONS = [
   'CONCAT',
   'DIV',
   'IF_FUNC',
+  'DATE_DIFF',
 ] as const;
 
 export type CorrectedFunction = (typeof CORRECTED_FUNCTIONS)[number];

@@ -1,4 +1,4 @@
-import { concatPropagatingNull, sundayDateParts } from './bigquery-date-parts';
+import { concatPropagatingNull, dateBoundariesCrossed, sundayDateParts } from './bigquery-date-parts';
 import { truncateToUnit } from './bigquery-date-trunc';
 import type { CorrectionTable } from './bigquery-functions';
 import { castToDecimal } from './bigquery-numeric';
@@ -46,6 +46,7 @@ export const POSTGRESQL: CorrectionTable = {
   EXTRACT: sundayDateParts,
   // PostgreSQL's CONCAT skips NULL arguments; BigQuery's is NULL.
   CONCAT: concatPropagatingNull,
+  DATE_DIFF: dateBoundariesCrossed,
   // BigQuery's / never truncates: INT64 / INT64 is FLOAT64 (7 / 2 = 3.5), where PostgreSQL's
   // integer division gives 3. Dividing as NUMERIC is exact for integers and decimals alike;
   // the column's CAST then gives the declared type. The DIV function (args) keeps polyglot's.
