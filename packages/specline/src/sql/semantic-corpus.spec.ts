@@ -56,7 +56,9 @@ async function run(target: 'duckdb' | 'postgresql', evaluate: (sql: string) => P
       details.push(`${entry.fragment}: ${detail}`);
     }
   }
-  process.stdout.write(`semantic corpus on ${target}: ${JSON.stringify(tally)}\n${details.join('\n')}\n`);
+  // The values behind each difference, printed only when the list is not the known one.
+  const known = JSON.stringify(differing) === JSON.stringify(KNOWN_DIFFERENCES[target]);
+  process.stdout.write(`semantic corpus on ${target}: ${JSON.stringify(tally)}\n${known ? '' : `${details.join('\n')}\n`}`);
   found[target] = differing;
   return differing;
 }
