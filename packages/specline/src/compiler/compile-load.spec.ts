@@ -1,4 +1,4 @@
-import { DuckSession } from '../duckdb/session';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { exampleCatalog } from '../../test-support/example-catalog';
 import { compileLoadStatements } from './compile-load';
 import { warehouseRelation } from './warehouse-relation';
@@ -10,7 +10,20 @@ async function incrementalFixture() {
   const relation = warehouseRelation(catalog, 'duckdb');
   const compiled = compileLoadStatements(catalog, model, 'duckdb', relation);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-  const session = await DuckSession.open();
+  // The engine directly: compiler/ ranks below duckdb/, whose session it may not import.
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const session = {
+    run: async (sql: string) => void (await connection.run(sql)),
+    runAll: async (statements: readonly string[]) => {
+      for (const statement of statements) await connection.run(statement);
+    },
+    rows: async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson(),
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
   await session.runAll([
     'CREATE SCHEMA raw',
     'CREATE SCHEMA staging',
