@@ -10,7 +10,8 @@ const REPLACES_TABLES = new Set(['duckdb', 'snowflake', 'bigquery', 'databricks'
 
 /**
  * The statements that build a model in plain SQL: CREATE for table and view, CREATE IF NOT
- * EXISTS plus MERGE on the unique key for incremental, and the snapshot apply for scd2.
+ * EXISTS plus MERGE on the unique key for incremental (after deleting the rows of the load
+ * window its first input's filter now rejects), and the snapshot apply for scd2.
  */
 export function compileLoadStatements(catalog: Catalog, model: Model, dialect: SqlDialect, relationOf: RelationOf): Compiled<string[]> {
   const target = relationOf(model.name);
@@ -27,8 +28,20 @@ export function compileLoadStatements(catalog: Catalog, model: Model, dialect: S
   const columns = model.columns.map((column) => q(column.name));
   if (load.strategy === 'incremental') {
     const others = columns.filter((column) => !load.uniqueKey.some((key) => q(key) === column));
+    // A row the filter now rejects (re-delivered in the window, e.g. an order turned into a
+    // test order) leaves the table, as a full rebuild would drop it.
+    const removed: string[] = [];
+    if (model.inputs[0]?.filter) {
+      const rejected = compileModelSelect(catalog, model, dialect, relationOf, { incremental: { relation: target, rejected: true } });
+      if (!rejected.ok) return rejected;
+      const keys = load.uniqueKey.map((key) => `r.${q(key)} = t.${q(key)}`).join(' AND ');
+      removed.push(
+        `DELETE FROM ${target} AS t\nWHERE EXISTS (\n  SELECT 1 FROM (\n${indent(indent(rejected.value))}\n  ) AS r\n  WHERE ${keys}\n)`,
+      );
+    }
     return ok([
       create,
+      ...removed,
       [
         `MERGE INTO ${target} AS t`,
         `USING (\n${indent(select.value)}\n) AS s`,

@@ -15,7 +15,15 @@ export interface SelectOptions {
    * is handed to it (dbt's is_incremental(), Dataform's when(incremental())); without one the
    * condition itself copes with an empty target.
    */
-  readonly incremental?: { readonly relation: string; readonly guard?: (clause: string) => string };
+  readonly incremental?: {
+    readonly relation: string;
+    readonly guard?: (clause: string) => string;
+    /**
+     * Select the rows of the load window that the first input's filter rejects instead of
+     * those it keeps: the rows an incremental load must delete, since a full rebuild drops them.
+     */
+    readonly rejected?: boolean;
+  };
 }
 
 const AGGREGATES: Readonly<Record<Aggregate, (sql: string) => string>> = {
@@ -46,6 +54,8 @@ export function compileModelSelect(
   const ctes = model.inputs.map((input, index) => {
     const lines = [`${q(input.alias)} AS (`, `  SELECT *`, `  FROM ${relationOf(input.ref)} AS ${q(input.alias)}`];
     const conditions = input.filter ? [inDialect(input.filter, input.filter.text, from, dialect, problems)] : [];
+    if (index === 0 && options.incremental?.rejected)
+      conditions.splice(0, conditions.length, `NOT COALESCE(${conditions[0] ?? 'TRUE'}, FALSE)`);
     let guarded: string | undefined;
     if (index === 0 && options.incremental && model.load.strategy === 'incremental') {
       const cursor = cursorCondition(model, options.incremental.relation, from, dialect, problems);
@@ -132,7 +142,10 @@ function cursorCondition(model: Model, relation: string, from: SqlDialect, diale
   }
   const expression = inDialect(column.expression, column.expression.text, from, dialect, problems);
   const latest = `(SELECT MAX(${quoteIdentifier(cursorName, dialect)}) FROM ${relation})`;
-  return { plain: `${expression} > ${latest}`, total: `COALESCE(${expression} > ${latest}, TRUE)` };
+  // >=, not >: a row delivered after the last load but stamped with its latest cursor value
+  // is loaded too. The rows at that value are read again; the MERGE on the unique key makes
+  // that re-delivery idempotent.
+  return { plain: `${expression} >= ${latest}`, total: `COALESCE(${expression} >= ${latest}, TRUE)` };
 }
 
 /** Re-indents the continuation lines of a multi-line fragment so the SELECT stays readable. */

@@ -13,4 +13,5 @@ export { parseExpression, type FragmentKind, type ParsedExpression } from './par
 export { transpileExpression } from './transpile';
 export { quoteIdentifier } from './quote-identifier';
 export { comparedColumns, comparisons, type ComparedOperand } from './compared-columns';
+export { literalsIn, type WrittenLiteral } from './literals';
 export { resultKind, type ResultKind } from './result-kind';

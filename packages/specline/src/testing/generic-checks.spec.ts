@@ -76,10 +76,42 @@ describe('generic data tests', () => {
       "(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-03-01', TRUE), (1, 'churned', TIMESTAMP '2024-02-01', NULL, TRUE), (2, 'active', TIMESTAMP '2024-05-01', TIMESTAMP '2024-04-01', FALSE)",
     );
     expect(bad).toMatchObject({
-      'scd2: one current row per natural key': 'failed',
+      'scd2: at most one current row per natural key, and it is the latest version': 'failed',
       'scd2: a current row is open, a closed row is not current': 'failed',
       'scd2: valid_from < valid_to': 'failed',
       'scd2: no overlapping validity intervals': 'failed',
     });
+  });
+
+  it('check exactly one current row per key without on_delete: close, and one version per key and valid_from', async () => {
+    const catalog = await exampleCatalog();
+    const dim = catalog.models.find((model) => model.name === 'dim_order')!;
+    const scd2 = (rows: string) =>
+      statuses(dim, [`CREATE TABLE t AS SELECT * FROM (VALUES ${rows}) AS v(order_id, status, valid_from, valid_to, is_current)`]);
+    // Order 2 lost its current row: before, the check only counted keys that had one.
+    const lost = await scd2(
+      "(1, 'shipped', TIMESTAMP '2024-01-01', NULL, TRUE), (2, 'shipped', TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', FALSE)",
+    );
+    expect(lost['scd2: exactly one current row per natural key']).toBe('failed');
+    const twice = await scd2(
+      "(1, 'shipped', TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', FALSE), (1, 'placed', TIMESTAMP '2024-01-01', NULL, TRUE)",
+    );
+    expect(twice['scd2: one version per natural key and valid_from']).toBe('failed');
+    expect(twice['scd2: exactly one current row per natural key']).toBe('passed');
+  });
+
+  it('with on_delete: close, a deleted key may have no current row, but a current row must be the latest version', async () => {
+    const catalog = await exampleCatalog();
+    const dim = catalog.models.find((model) => model.name === 'dim_customer')!;
+    const scd2 = (rows: string) =>
+      statuses(dim, [
+        `CREATE TABLE t AS SELECT * FROM (VALUES ${rows}) AS v(customer_id, lifecycle_stage, valid_from, valid_to, is_current)`,
+      ]);
+    const name = 'scd2: at most one current row per natural key, and it is the latest version';
+    expect((await scd2("(1, 'active', TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', FALSE)"))[name]).toBe('passed');
+    const stale = await scd2(
+      "(1, 'active', TIMESTAMP '2024-01-01', NULL, TRUE), (1, 'churned', TIMESTAMP '2024-02-01', TIMESTAMP '2024-03-01', FALSE)",
+    );
+    expect(stale[name]).toBe('failed');
   });
 });

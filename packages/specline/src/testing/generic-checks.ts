@@ -55,7 +55,7 @@ export function genericChecks(
   if (dataset.primaryKey.length > 1)
     checks.push({ name: `unique(${dataset.primaryKey.join(', ')})`, sql: duplicates(dataset.primaryKey, relation, current) });
   if (isModel(dataset)) for (const test of dataset.tests) checks.push(modelCheck(test, relation, current, render));
-  if (scd2) checks.push(...scd2Checks(scd2.naturalKey, scd2.validFrom, scd2.validTo, scd2.isCurrent, relation));
+  if (scd2) checks.push(...scd2Checks(scd2, relation));
   return checks;
 }
 
@@ -74,21 +74,36 @@ function modelCheck(test: ModelTest, relation: string, current: string, render: 
   };
 }
 
-/** One current row per natural key, valid_from < valid_to, and no two versions of a key overlap. */
-export function scd2Checks(
-  naturalKey: readonly string[],
-  validFrom: string,
-  validTo: string,
-  isCurrent: string,
-  relation: string,
-): GenericCheck[] {
-  const keys = naturalKey.map(q);
+/** The history columns and key of an scd2 load, as the checks need them. */
+export interface Scd2Shape {
+  readonly naturalKey: readonly string[];
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly isCurrent: string;
+  readonly onDelete: 'ignore' | 'close';
+}
+
+/**
+ * Exactly one current row per natural key (with on_delete: close, a deleted key has none: at
+ * most one, and then it is the latest version), one version per key and valid_from,
+ * valid_from < valid_to, and no two versions of a key overlap.
+ */
+export function scd2Checks(load: Scd2Shape, relation: string): GenericCheck[] {
+  const keys = load.naturalKey.map(q);
   const sameKey = keys.map((key) => `a.${key} = b.${key}`).join(' AND ');
-  const [from, to, cur] = [q(validFrom), q(validTo), q(isCurrent)];
+  const [from, to, cur] = [q(load.validFrom), q(load.validTo), q(load.isCurrent)];
+  const currentRows = `SUM(CASE WHEN ${cur} THEN 1 ELSE 0 END)`;
+  const perKey = `SELECT ${keys.join(', ')}, ${currentRows} AS current_rows FROM ${relation} GROUP BY ${keys.join(', ')}`;
   return [
+    load.onDelete === 'close'
+      ? {
+          name: 'scd2: at most one current row per natural key, and it is the latest version',
+          sql: `${perKey} HAVING ${currentRows} > 1 OR (${currentRows} = 1 AND MAX(${from}) <> MAX(CASE WHEN ${cur} THEN ${from} END))`,
+        }
+      : { name: 'scd2: exactly one current row per natural key', sql: `${perKey} HAVING ${currentRows} <> 1` },
     {
-      name: 'scd2: one current row per natural key',
-      sql: `SELECT ${keys.join(', ')}, COUNT(*) AS current_rows FROM ${relation} WHERE ${cur} GROUP BY ${keys.join(', ')} HAVING COUNT(*) <> 1`,
+      name: 'scd2: one version per natural key and valid_from',
+      sql: `SELECT ${keys.join(', ')}, ${from}, COUNT(*) AS versions FROM ${relation} GROUP BY ${keys.join(', ')}, ${from} HAVING COUNT(*) > 1`,
     },
     {
       name: 'scd2: a current row is open, a closed row is not current',

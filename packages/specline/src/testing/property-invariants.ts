@@ -3,29 +3,11 @@ import { warehouseRelation } from '../compiler';
 import type { DuckSession } from '../duckdb';
 import { quoteIdentifier } from '../sql';
 import { canonicalRows } from './canonical-rows';
-import { scd2Checks } from './generic-checks';
-import { loadInputs, type GivenRows } from './input-tables';
-import { loadStatements, type ModelImplementation } from './model-implementation';
+import { incrementalInvariant, scd2HistoryInvariant } from './history-invariants';
+import { loadInputs } from './input-tables';
+import type { Invariant } from './invariant';
 import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
 import { renderer } from './run-generic';
-
-/** What one invariant sees: a session, the model, and the implementation under test. */
-export interface InvariantContext {
-  readonly session: DuckSession;
-  readonly catalog: Catalog;
-  readonly model: Model;
-  readonly implementation: ModelImplementation;
-}
-
-/**
- * A property the spec implies. `loads` is how many input snapshots a case holds: scd2 history
- * needs two loads to show a change. `check` returns a description of the violation, if any.
- */
-export interface Invariant {
-  readonly name: string;
-  readonly loads: 1 | 2;
-  check(context: InvariantContext, snapshots: readonly GivenRows[]): Promise<string | undefined>;
-}
 
 const q = (name: string) => quoteIdentifier(name, 'duckdb');
 
@@ -53,7 +35,9 @@ export function invariantsOf(catalog: Catalog, model: Model): Invariant[] {
   const filtered = filteredInputs(model);
   if (filtered.length) invariants.push(filterInvariant(catalog, model, filtered));
   if (keepsLeftRows(catalog, model)) invariants.push(leftJoinInvariant(catalog, model));
-  if (scd2) invariants.push(scd2Invariant());
+  if (scd2) invariants.push(scd2HistoryInvariant(catalog, model));
+  const incremental = incrementalInvariant(catalog, model);
+  if (incremental) invariants.push(incremental);
   return invariants;
 }
 
@@ -143,29 +127,6 @@ function leftJoinInvariant(catalog: Catalog, model: Model): Invariant {
       );
       const [{ n: actual }] = await session.rows(`SELECT COUNT(*) AS n FROM (${implementation.select})`);
       return String(expected) === String(actual) ? undefined : `${expected} ${left.alias} row(s) in, ${actual} row(s) out`;
-    },
-  };
-}
-
-/** Two loads (the second may change tracked columns or drop keys), then the history invariants. */
-function scd2Invariant(): Invariant {
-  return {
-    name: 'scd2: one current row per key, valid_from < valid_to, no overlapping intervals (after two loads)',
-    loads: 2,
-    async check({ session, catalog, model, implementation }, snapshots) {
-      if (model.load.strategy !== 'scd2') return undefined;
-      const target = warehouseRelation(catalog, 'duckdb')(model.name);
-      await session.run(`DROP TABLE IF EXISTS ${target}`);
-      for (const given of snapshots) {
-        await loadInputs(session, catalog, model, given);
-        await session.runAll(loadStatements(model, implementation, target));
-      }
-      const { naturalKey, validFrom, validTo, isCurrent } = model.load;
-      for (const check of scd2Checks(naturalKey, validFrom, validTo, isCurrent, target)) {
-        const bad = await firstRow(session, check.sql);
-        if (bad) return `${check.name} is violated by: ${bad}`;
-      }
-      return undefined;
     },
   };
 }

@@ -5,7 +5,7 @@ import { initSql } from '../../sql';
 import { conformProject } from './conform-project';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
-const FIXTURES = path.relative(ROOT, path.join(__dirname, '../../../test-support/fixtures'));
+const FIXTURES = path.relative(ROOT, path.join(__dirname, '../../../test-support/fixtures/conform'));
 const SPEC = 'specs/models/staging/stg_customers.yaml';
 
 /** Runs conform on the fixture, optionally edited into a variant written to a scratch folder. */
@@ -38,6 +38,17 @@ describe('conform', () => {
     expect(result.success).toBe(false);
     expect(result.report).toContain('does NOT conform');
     expect(result.report).toMatch(/failed {2}property: source filters hold \(a: country IS NOT NULL\)/);
+  });
+
+  it('rejects a wrong value the structural checks miss, with the first differing row shrunk and its column named', async () => {
+    const result = await conform((text) => text.replace("WHEN 'inactive' THEN 'churned'", "WHEN 'inactive' THEN 'inactive'"));
+    expect(result.success).toBe(false);
+    expect(result.report).toMatch(/failed {2}reference: same rows as the spec on the seed rows/);
+    expect(result.report).toContain('lifecycle_stage: expected "churned", got "inactive"');
+    // The generated case is shrunk to the one row that shows it.
+    expect(result.report).toMatch(
+      /same rows as the spec on 40 generated input\(s\)[\s\S]*shrunk \d+ time\(s\)[\s\S]*lifecycle_stage: expected "churned", got "inactive"/,
+    );
   });
 
   it('rejects an output column of the wrong type, saying how to fix it', async () => {

@@ -8,18 +8,25 @@ import {
   runGenericTests,
   runPropertyTests,
   runUnitTests,
+  compareWithReference,
+  seedGiven,
+  specImplementation,
   succeeded,
   timedCheck,
   type CheckResult,
+  type GivenRows,
   type ModelImplementation,
+  type ReferenceCase,
 } from '../../testing';
 import { modelOfProject } from '../model-of-project';
 import type { ConformExecutorOptions } from './schema';
 import { checkContract } from './contract-check';
 
 /**
- * The conformance gate: an implementation written elsewhere must honour the contract and
- * pass the same unit, generic and property tests the spec generates for itself.
+ * The conformance gate: an implementation written elsewhere must honour the contract, pass
+ * the same unit, generic and property tests the spec generates for itself, and give the same
+ * rows as the spec's own compiled SELECT (the reference) on every input tried. For an scd2
+ * model, `apply` is a hand-written apply script, checked over several successive loads.
  */
 export async function conformProject(
   workspaceRoot: string,
@@ -41,18 +48,53 @@ export async function conformProject(
   } catch {
     return { success: false, report: `${projectName}: cannot read ${options.sql}; pass a path relative to the workspace root.` };
   }
-  const implementation: ModelImplementation = { label: options.sql, select: text.trim().replace(/;\s*$/, '') };
+  let apply: string | undefined;
+  if (options.apply) {
+    if (model.load.strategy !== 'scd2')
+      return { success: false, report: `${projectName}: --apply is for scd2 models; ${model.name} loads as ${model.load.strategy}.` };
+    try {
+      apply = readFileSync(path.resolve(workspaceRoot, options.apply), 'utf8');
+    } catch {
+      return { success: false, report: `${projectName}: cannot read ${options.apply}; pass a path relative to the workspace root.` };
+    }
+  }
+  const implementation: ModelImplementation = {
+    label: options.apply ? `${options.sql} with ${options.apply}` : options.sql,
+    select: text.trim().replace(/;\s*$/, ''),
+    ...(apply !== undefined ? { scd2Apply: () => [apply] } : {}),
+  };
   const results: CheckResult[] = [
     await timedCheck('contract', 'output columns and types match the spec', () => checkContract(catalog, model, implementation.select)),
   ];
   results.push(...(await runUnitTests(catalog, model, implementation)));
   results.push(...(await genericTestsOn(workspaceRoot, catalog, model, implementation)));
   results.push(...(await runPropertyTests(catalog, model, implementation)));
+  results.push(...(await referenceComparison(workspaceRoot, catalog, model, implementation)));
   const success = succeeded(results);
   const verdict = success
     ? `${options.sql} conforms to ${specFile}`
     : `${options.sql} does NOT conform to ${specFile}; fix the implementation (or the spec, through review)`;
   return { success, report: formatReport(`${projectName}: ${verdict}`, results) };
+}
+
+/** The implementation's rows against the spec's own, on the seed rows, each unit test's given, and generated inputs. */
+async function referenceComparison(
+  workspaceRoot: string,
+  catalog: Catalog,
+  model: Model,
+  implementation: ModelImplementation,
+): Promise<CheckResult[]> {
+  let seeds: GivenRows;
+  try {
+    seeds = await seedGiven(catalog, model, workspaceRoot);
+  } catch (error) {
+    return [{ suite: 'reference', name: 'read the seed rows', status: 'error', durationMs: 0, message: String(error) }];
+  }
+  const cases: ReferenceCase[] = [
+    { label: 'the seed rows', loads: [seeds], inputIn: 'the seed CSVs, with the spec building the upstream models' },
+    ...model.unitTests.map((unitTest) => ({ label: `the given rows of unit test ${unitTest.name}`, loads: [unitTest.given] })),
+  ];
+  return compareWithReference(catalog, model, implementation, specImplementation(catalog, model), cases);
 }
 
 /** Builds the inputs from the seed CSVs, loads the implementation's output, runs the generic tests on it. */

@@ -15,6 +15,11 @@ const CORRECTED_FUNCTIONS = [
   'SHA256',
   'MD5',
   'TO_HEX',
+  'EXTRACT',
+  'CONCAT',
+  'DIV',
+  'IF_FUNC',
+  'DATE_DIFF',
 ] as const;
 
 export type CorrectedFunction = (typeof CORRECTED_FUNCTIONS)[number];

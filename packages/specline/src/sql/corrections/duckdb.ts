@@ -1,3 +1,4 @@
+import { concatPropagatingNull, sundayDateParts } from './bigquery-date-parts';
 import { truncateToUnit } from './bigquery-date-trunc';
 import type { CorrectionTable } from './bigquery-functions';
 import { castToDecimal } from './bigquery-numeric';
@@ -40,6 +41,13 @@ export const DUCKDB: CorrectionTable = {
   // https://duckdb.org/docs/stable/data/json/json_functions: ->> is unquoted text, json_type names the kind.
   JSON_VALUE: (call) =>
     withSimplePath(call, (j, p) => `CASE WHEN JSON_TYPE(${j}, ${p}) IN ('OBJECT', 'ARRAY') THEN NULL ELSE ${j} ->> ${p} END`),
+  // DuckDB's DAYOFWEEK is 0-6 and its WEEK is ISO; BigQuery's count from Sunday.
+  EXTRACT: sundayDateParts,
+  // DuckDB's CONCAT skips NULL arguments; BigQuery's is NULL.
+  CONCAT: concatPropagatingNull,
+  // polyglot gives a // b, which polyglot itself cannot read back. DIV truncates toward zero;
+  // DuckDB's / on integers is exact float division, so TRUNC of it is DIV for |a| < 2^53.
+  DIV: (call) => (call.args.length === 2 ? rewrite(call.args, ([a, b]) => `CAST(TRUNC(${a} / ${b}) AS BIGINT)`) : undefined),
 };
 
 /** `$`, `$.key`, `$.a.b[0]`: the JSONPath subset DuckDB reads the same way BigQuery does. */

@@ -1,8 +1,9 @@
+import { concatPropagatingNull, dateBoundariesCrossed, sundayDateParts } from './bigquery-date-parts';
 import { truncateToUnit } from './bigquery-date-trunc';
 import type { CorrectionTable } from './bigquery-functions';
 import { castToDecimal } from './bigquery-numeric';
 import { divided, elapsed } from './bigquery-timestamp-diff';
-import { rewriteArgs, rewriteOneArg, unsupported } from './correction-plan';
+import { rewrite, rewriteArgs, rewriteOneArg, unsupported } from './correction-plan';
 
 /**
  * Where polyglot's BigQuery to PostgreSQL translation gives valid but wrong SQL, and the fix
@@ -41,4 +42,20 @@ export const POSTGRESQL: CorrectionTable = {
   MD5: (call) => rewriteOneArg(call, (x) => `DECODE(MD5(${x}), 'hex')`),
   // PostgreSQL has no HEX; encode(bytea, 'hex') is lower-case.
   TO_HEX: (call) => rewriteOneArg(call, (x) => `ENCODE(${x}, 'hex')`),
+  // PostgreSQL's DOW is 0-6 and its WEEK is ISO; BigQuery's count from Sunday.
+  EXTRACT: sundayDateParts,
+  // PostgreSQL's CONCAT skips NULL arguments; BigQuery's is NULL.
+  CONCAT: concatPropagatingNull,
+  DATE_DIFF: dateBoundariesCrossed,
+  // BigQuery's / never truncates: INT64 / INT64 is FLOAT64 (7 / 2 = 3.5), where PostgreSQL's
+  // integer division gives 3. Dividing as NUMERIC is exact for integers and decimals alike;
+  // the column's CAST then gives the declared type. The DIV function (args) keeps polyglot's.
+  DIV: (call) =>
+    call.args.length === 0 ? rewrite([call.data['left'], call.data['right']], ([a, b]) => `(CAST(${a} AS NUMERIC) / ${b})`) : undefined,
+  // IF(c, a, b) is CASE WHEN c THEN a ELSE b END, exactly (a NULL condition takes b).
+  IF_FUNC: (call) =>
+    rewrite(
+      [call.data['condition'], call.data['true_value'], call.data['false_value']],
+      ([c, a, b]) => `CASE WHEN ${c} THEN ${a} ELSE ${b} END`,
+    ),
 };

@@ -38,6 +38,7 @@ USING snapshot AS s
 ON t.customer_id = s.customer_id AND t.is_current
 WHEN MATCHED AND (t.email IS DISTINCT FROM s.email
     OR t.country IS DISTINCT FROM s.country) THEN UPDATE SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
+WHEN MATCHED AND (t.email IS DISTINCT FROM s.email OR t.country IS DISTINCT FROM s.country) THEN UPDATE SET email = s.email, country = s.country
 WHEN NOT MATCHED BY SOURCE AND t.is_current THEN UPDATE SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
 """,
     """

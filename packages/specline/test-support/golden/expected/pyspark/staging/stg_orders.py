@@ -30,7 +30,7 @@ o AS (
   SELECT *
   FROM raw.shop_orders AS o
   WHERE o.status <> 'test'
-    AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+    AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
 )
 SELECT
   o.order_id,

@@ -51,6 +51,14 @@ SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
 WHERE t.is_current
   AND NOT EXISTS (SELECT 1 FROM dim_customer__snapshot AS s WHERE s.customer_id = t.customer_id);
 
+UPDATE marts.dim_customer AS t
+SET email = s.email, country = s.country
+FROM dim_customer__snapshot AS s
+WHERE t.is_current
+  AND t.customer_id = s.customer_id
+  AND (t.email IS DISTINCT FROM s.email
+    OR t.country IS DISTINCT FROM s.country);
+
 INSERT INTO marts.dim_customer (customer_id, email, country, valid_from, valid_to, is_current)
 SELECT s.customer_id, s.email, s.country, CURRENT_TIMESTAMP, NULL, TRUE
 FROM dim_customer__snapshot AS s
@@ -66,6 +74,28 @@ CREATE TABLE IF NOT EXISTS staging.stg_orders (
   updated_at TIMESTAMP NOT NULL
 );
 
+DELETE FROM staging.stg_orders AS t
+WHERE EXISTS (
+  SELECT 1 FROM (
+    WITH
+    o AS (
+      SELECT *
+      FROM raw.shop_orders AS o
+      WHERE NOT COALESCE(o.status <> 'test', FALSE)
+        AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+    )
+    SELECT
+      o.order_id,
+      o.customer_id,
+      o.amount,
+      CAST(LOWER(o.status) AS VARCHAR) AS status,
+      o.ordered_at,
+      o.updated_at
+    FROM o
+  ) AS r
+  WHERE r.order_id = t.order_id
+);
+
 MERGE INTO staging.stg_orders AS t
 USING (
   WITH
@@ -73,7 +103,7 @@ USING (
     SELECT *
     FROM raw.shop_orders AS o
     WHERE o.status <> 'test'
-      AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+      AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
   )
   SELECT
     o.order_id,
@@ -121,8 +151,18 @@ WHERE t.is_current
     OR t.amount IS DISTINCT FROM s.amount)
   AND s.updated_at > t.valid_from;
 
+UPDATE marts.dim_order AS t
+SET status = s.status, amount = s.amount, updated_at = s.updated_at
+FROM dim_order__snapshot AS s
+WHERE t.is_current
+  AND t.order_id = s.order_id
+  AND (t.status IS DISTINCT FROM s.status
+    OR t.amount IS DISTINCT FROM s.amount
+    OR t.updated_at IS DISTINCT FROM s.updated_at)
+  AND s.updated_at >= t.valid_from;
+
 INSERT INTO marts.dim_order (order_id, status, amount, updated_at, valid_from, valid_to, is_current)
-SELECT s.order_id, s.status, s.amount, s.updated_at, s.updated_at, NULL, TRUE
+SELECT s.order_id, s.status, s.amount, s.updated_at, GREATEST(s.updated_at, COALESCE((SELECT MAX(p.valid_to) FROM marts.dim_order AS p WHERE p.order_id = s.order_id), s.updated_at)), NULL, TRUE
 FROM dim_order__snapshot AS s
 WHERE NOT EXISTS (SELECT 1 FROM marts.dim_order AS t WHERE t.is_current AND t.order_id = s.order_id);
 

@@ -14,7 +14,7 @@ o AS (
   FROM {{ source('shop', 'orders') }} AS o
   WHERE o.status <> 'test'
   {% if is_incremental() %}
-  AND o.updated_at > (SELECT MAX(updated_at) FROM {{ this }})
+  AND o.updated_at >= (SELECT MAX(updated_at) FROM {{ this }})
   {% endif %}
 )
 SELECT

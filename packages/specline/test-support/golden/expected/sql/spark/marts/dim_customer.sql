@@ -35,6 +35,14 @@ SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
 WHERE t.is_current
   AND NOT EXISTS (SELECT 1 FROM dim_customer__snapshot AS s WHERE s.customer_id = t.customer_id);
 
+UPDATE marts.dim_customer AS t
+SET email = s.email, country = s.country
+FROM dim_customer__snapshot AS s
+WHERE t.is_current
+  AND t.customer_id = s.customer_id
+  AND (t.email IS DISTINCT FROM s.email
+    OR t.country IS DISTINCT FROM s.country);
+
 INSERT INTO marts.dim_customer (customer_id, email, country, valid_from, valid_to, is_current)
 SELECT s.customer_id, s.email, s.country, CURRENT_TIMESTAMP, NULL, TRUE
 FROM dim_customer__snapshot AS s

@@ -10,6 +10,28 @@ CREATE TABLE IF NOT EXISTS staging.stg_orders (
   updated_at TIMESTAMP NOT NULL
 );
 
+DELETE FROM staging.stg_orders AS t
+WHERE EXISTS (
+  SELECT 1 FROM (
+    WITH
+    o AS (
+      SELECT *
+      FROM raw.shop_orders AS o
+      WHERE NOT COALESCE(o.status <> 'test', FALSE)
+        AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+    )
+    SELECT
+      o.order_id,
+      o.customer_id,
+      o.amount,
+      CAST(LOWER(o.status) AS STRING) AS status,
+      o.ordered_at,
+      o.updated_at
+    FROM o
+  ) AS r
+  WHERE r.order_id = t.order_id
+);
+
 MERGE INTO staging.stg_orders AS t
 USING (
   WITH
@@ -17,7 +39,7 @@ USING (
     SELECT *
     FROM raw.shop_orders AS o
     WHERE o.status <> 'test'
-      AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+      AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
   )
   SELECT
     o.order_id,

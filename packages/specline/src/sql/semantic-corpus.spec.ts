@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { KNOWN_DIFFERENCES } from '../../test-support/semantic-corpus-known';
+import { initSql, transpileExpression } from './index';
+import { semanticCorpus, type CorpusEntry } from '../../test-support/semantic-corpus';
+import { POSTGRES_MISSING, postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/throwaway-postgres';
+
+type Verdict = 'agrees' | 'refused' | 'differs';
+
+function same(entry: CorpusEntry, actual: string | null): boolean {
+  if (entry.expected === null || actual === null) return entry.expected === actual;
+  if (entry.numeric) return Math.abs(Number(actual) - Number(entry.expected)) < 1e-9;
+  return actual === entry.expected;
+}
+
+async function judge(
+  entry: CorpusEntry,
+  target: 'duckdb' | 'postgresql',
+  evaluate: (sql: string) => Promise<string | null>,
+): Promise<{ verdict: Verdict; detail: string }> {
+  const translated = transpileExpression(entry.fragment, 'bigquery', target);
+  if (!translated.ok) {
+    if (translated.problem.code === 'SQL005') return { verdict: 'refused', detail: translated.problem.message };
+    return { verdict: 'differs', detail: `does not translate: ${translated.problem.message}` };
+  }
+  let actual: string | null;
+  try {
+    actual = await evaluate(translated.sql);
+  } catch (error) {
+    return { verdict: 'differs', detail: `${translated.sql} fails: ${String(error).split('\n')[0]}` };
+  }
+  return same(entry, actual)
+    ? { verdict: 'agrees', detail: '' }
+    : { verdict: 'differs', detail: `${translated.sql} gives ${JSON.stringify(actual)}, BigQuery ${JSON.stringify(entry.expected)}` };
+}
+
+const KNOWN_FILE = path.join(__dirname, '../../test-support/semantic-corpus-known.ts');
+const found: Partial<Record<'duckdb' | 'postgresql', string[]>> = {};
+
+/**
+ * Runs the corpus on one engine. A fragment must give BigQuery's value or be refused (SQL005);
+ * the differences not fixed yet are listed in test-support/semantic-corpus-known.ts, and the
+ * run must find exactly those: a new difference fails, and so does a fixed one still listed.
+ * UPDATE_CORPUS_KNOWN=1 rewrites that list from the run; review its diff.
+ */
+async function run(target: 'duckdb' | 'postgresql', evaluate: (sql: string) => Promise<string | null>): Promise<string[]> {
+  const tally: Record<Verdict, number> = { agrees: 0, refused: 0, differs: 0 };
+  const differing: string[] = [];
+  const details: string[] = [];
+  for (const entry of semanticCorpus()) {
+    const { verdict, detail } = await judge(entry, target, evaluate);
+    tally[verdict]++;
+    if (verdict === 'differs') {
+      differing.push(entry.fragment);
+      details.push(`${entry.fragment}: ${detail}`);
+    }
+  }
+  // The values behind each difference, printed only when the list is not the known one.
+  const known = JSON.stringify(differing) === JSON.stringify(KNOWN_DIFFERENCES[target]);
+  process.stdout.write(`semantic corpus on ${target}: ${JSON.stringify(tally)}\n${known ? '' : `${details.join('\n')}\n`}`);
+  found[target] = differing;
+  return differing;
+}
+
+afterAll(() => {
+  if (process.env.UPDATE_CORPUS_KNOWN !== '1') return;
+  const list = (target: 'duckdb' | 'postgresql') =>
+    (found[target] ?? KNOWN_DIFFERENCES[target]).map((fragment) => `    ${JSON.stringify(fragment)},`).join('\n');
+  writeFileSync(
+    KNOWN_FILE,
+    [
+      '/**',
+      " * The semantic corpus fragments whose value on an engine still differs from BigQuery's, as",
+      ' * src/sql/semantic-corpus.spec.ts last found them (UPDATE_CORPUS_KNOWN=1 rewrites this file).',
+      ' * Each is a defect to fix in src/sql/corrections/ or to refuse with SQL005; docs/correctness.md',
+      ' * groups them.',
+      ' */',
+      "export const KNOWN_DIFFERENCES: Readonly<Record<'duckdb' | 'postgresql', readonly string[]>> = {",
+      '  duckdb: [',
+      list('duckdb'),
+      '  ],',
+      '  postgresql: [',
+      list('postgresql'),
+      '  ],',
+      '};',
+      '',
+    ].join('\n'),
+  );
+});
+
+beforeAll(() => initSql());
+
+describe('the semantic corpus', () => {
+  it('runs on DuckDB', async () => {
+    // The engine directly: sql/ ranks below duckdb/, whose session it may not import.
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const differing = await run('duckdb', async (sql) => {
+        const [row] = (await connection.runAndReadAll(`SELECT CAST((${sql}) AS VARCHAR) AS v`)).getRowObjectsJson();
+        return row.v === null ? null : String(row.v);
+      });
+      expect(differing).toEqual(KNOWN_DIFFERENCES.duckdb);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  const bin = postgresBinDir();
+  (bin ? it : it.skip)(`runs on PostgreSQL${bin ? '' : ` — ${POSTGRES_MISSING}`}`, async () => {
+    const server: ThrowawayPostgres = startThrowawayPostgres(bin!);
+    try {
+      const differing = await run('postgresql', async (sql) => {
+        const out = server.query(`SELECT COALESCE(CAST((${sql}) AS TEXT), '<null>');`).trim();
+        return out === '<null>' ? null : out;
+      });
+      expect(differing).toEqual(KNOWN_DIFFERENCES.postgresql);
+    } finally {
+      server.stop();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import type { Catalog, Model } from '../catalog';
+import type { DuckSession } from '../duckdb';
+import type { GivenRows } from './input-tables';
+import type { ModelImplementation } from './model-implementation';
+
+/** What one invariant sees: a session, the model, and the implementation under test. */
+export interface InvariantContext {
+  readonly session: DuckSession;
+  readonly catalog: Catalog;
+  readonly model: Model;
+  readonly implementation: ModelImplementation;
+}
+
+/**
+ * A property the spec implies. `loads` is how many input snapshots a case holds at most: history
+ * (scd2, incremental) needs several loads to show changes, deletions and re-deliveries.
+ * `check` returns a description of the violation, if any.
+ */
+export interface Invariant {
+  readonly name: string;
+  readonly loads: number;
+  check(context: InvariantContext, snapshots: readonly GivenRows[]): Promise<string | undefined>;
+}
