@@ -52,6 +52,7 @@ WHEN MATCHED AND (t.email_sha256 IS DISTINCT FROM s.email_sha256
     OR t.city IS DISTINCT FROM s.city
     OR t.state IS DISTINCT FROM s.state
     OR t.postal_code IS DISTINCT FROM s.postal_code) THEN UPDATE SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
+WHEN MATCHED AND (t.email_sha256 IS DISTINCT FROM s.email_sha256 OR t.lifecycle_stage IS DISTINCT FROM s.lifecycle_stage OR t.country IS DISTINCT FROM s.country OR t.city IS DISTINCT FROM s.city OR t.state IS DISTINCT FROM s.state OR t.postal_code IS DISTINCT FROM s.postal_code OR t.customer_since IS DISTINCT FROM s.customer_since) THEN UPDATE SET email_sha256 = s.email_sha256, lifecycle_stage = s.lifecycle_stage, country = s.country, city = s.city, state = s.state, postal_code = s.postal_code, customer_since = s.customer_since
 WHEN NOT MATCHED BY SOURCE AND t.is_current THEN UPDATE SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
 """,
     """

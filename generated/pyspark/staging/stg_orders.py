@@ -32,7 +32,7 @@ o AS (
   SELECT *
   FROM raw.commerce_orders AS o
   WHERE LOWER(status) <> 'test'
-    AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+    AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
 )
 SELECT
   o.order_id,

@@ -33,8 +33,18 @@ WHERE t.is_current
     OR t.amount IS DISTINCT FROM s.amount)
   AND s.updated_at > t.valid_from;
 
+UPDATE marts.dim_order AS t
+SET status = s.status, amount = s.amount, updated_at = s.updated_at
+FROM dim_order__snapshot AS s
+WHERE t.is_current
+  AND t.order_id = s.order_id
+  AND (t.status IS DISTINCT FROM s.status
+    OR t.amount IS DISTINCT FROM s.amount
+    OR t.updated_at IS DISTINCT FROM s.updated_at)
+  AND s.updated_at >= t.valid_from;
+
 INSERT INTO marts.dim_order (order_id, status, amount, updated_at, valid_from, valid_to, is_current)
-SELECT s.order_id, s.status, s.amount, s.updated_at, s.updated_at, NULL, TRUE
+SELECT s.order_id, s.status, s.amount, s.updated_at, GREATEST(s.updated_at, COALESCE((SELECT MAX(p.valid_to) FROM marts.dim_order AS p WHERE p.order_id = s.order_id), s.updated_at)), NULL, TRUE
 FROM dim_order__snapshot AS s
 WHERE NOT EXISTS (SELECT 1 FROM marts.dim_order AS t WHERE t.is_current AND t.order_id = s.order_id);
 
@@ -53,7 +63,7 @@ a AS (
 SELECT
   c.customer_id,
   CAST(LOWER(TRIM(c.email)) AS VARCHAR) AS email,
-  CAST(CASE WHEN REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') = '' THEN NULL WHEN STARTS_WITH(TRIM(c.phone), '+') THEN CONCAT('+', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN STARTS_WITH(TRIM(c.phone), '00') THEN CONCAT('+', SUBSTRING(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'), 3)) WHEN CASE TYPEOF(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN 'BLOB' THEN OCTET_LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS BLOB)) ELSE LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS TEXT)) END = 10 THEN CONCAT('+1', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN CASE TYPEOF(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN 'BLOB' THEN OCTET_LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS BLOB)) ELSE LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS TEXT)) END = 11 AND STARTS_WITH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'), '1') THEN CONCAT('+', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) ELSE NULL END AS VARCHAR) AS phone_e164,
+  CAST(CASE WHEN REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') = '' THEN NULL WHEN STARTS_WITH(TRIM(c.phone), '+') THEN ('+' || REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN STARTS_WITH(TRIM(c.phone), '00') THEN ('+' || SUBSTRING(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'), 3)) WHEN CASE TYPEOF(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN 'BLOB' THEN OCTET_LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS BLOB)) ELSE LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS TEXT)) END = 10 THEN ('+1' || REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN CASE TYPEOF(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN 'BLOB' THEN OCTET_LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS BLOB)) ELSE LENGTH(CAST(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') AS TEXT)) END = 11 AND STARTS_WITH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'), '1') THEN ('+' || REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) ELSE NULL END AS VARCHAR) AS phone_e164,
   CAST(CASE LOWER(TRIM(c.status)) WHEN 'active' THEN 'active' WHEN 'inactive' THEN 'churned' WHEN 'trial' THEN 'trial' WHEN 'prospect' THEN 'prospect' ELSE 'unknown' END AS VARCHAR) AS lifecycle_stage,
   a.country,
   a.city,
@@ -112,6 +122,19 @@ SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
 WHERE t.is_current
   AND NOT EXISTS (SELECT 1 FROM dim_customer__snapshot AS s WHERE s.customer_id = t.customer_id);
 
+UPDATE marts.dim_customer AS t
+SET email_sha256 = s.email_sha256, lifecycle_stage = s.lifecycle_stage, country = s.country, city = s.city, state = s.state, postal_code = s.postal_code, customer_since = s.customer_since
+FROM dim_customer__snapshot AS s
+WHERE t.is_current
+  AND t.customer_id = s.customer_id
+  AND (t.email_sha256 IS DISTINCT FROM s.email_sha256
+    OR t.lifecycle_stage IS DISTINCT FROM s.lifecycle_stage
+    OR t.country IS DISTINCT FROM s.country
+    OR t.city IS DISTINCT FROM s.city
+    OR t.state IS DISTINCT FROM s.state
+    OR t.postal_code IS DISTINCT FROM s.postal_code
+    OR t.customer_since IS DISTINCT FROM s.customer_since);
+
 INSERT INTO marts.dim_customer (customer_id, email_sha256, lifecycle_stage, country, city, state, postal_code, customer_since, valid_from, valid_to, is_current)
 SELECT s.customer_id, s.email_sha256, s.lifecycle_stage, s.country, s.city, s.state, s.postal_code, s.customer_since, CURRENT_TIMESTAMP, NULL, TRUE
 FROM dim_customer__snapshot AS s
@@ -157,6 +180,30 @@ CREATE TABLE IF NOT EXISTS staging.stg_orders (
   updated_at TIMESTAMP NOT NULL
 );
 
+DELETE FROM staging.stg_orders AS t
+WHERE EXISTS (
+  SELECT 1 FROM (
+    WITH
+    o AS (
+      SELECT *
+      FROM raw.commerce_orders AS o
+      WHERE NOT COALESCE(LOWER(status) <> 'test', FALSE)
+        AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+    )
+    SELECT
+      o.order_id,
+      o.customer_id,
+      o.ordered_at,
+      CAST(CAST(o.ordered_at AS DATE) AS DATE) AS order_date,
+      CAST(LOWER(TRIM(o.status)) AS VARCHAR) AS status,
+      CAST(UPPER(TRIM(o.currency)) AS VARCHAR) AS currency,
+      o.total_amount,
+      o.updated_at
+    FROM o
+  ) AS r
+  WHERE r.order_id = t.order_id
+);
+
 MERGE INTO staging.stg_orders AS t
 USING (
   WITH
@@ -164,7 +211,7 @@ USING (
     SELECT *
     FROM raw.commerce_orders AS o
     WHERE LOWER(status) <> 'test'
-      AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+      AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
   )
   SELECT
     o.order_id,

@@ -15,7 +15,7 @@ o AS (
   FROM {{ source('commerce', 'orders') }} AS o
   WHERE LOWER(status) <> 'test'
   {% if is_incremental() %}
-  AND o.updated_at > (SELECT MAX(updated_at) FROM {{ this }})
+  AND o.updated_at >= (SELECT MAX(updated_at) FROM {{ this }})
   {% endif %}
 )
 SELECT

@@ -33,7 +33,17 @@ WHERE t.is_current
     OR t.amount IS DISTINCT FROM s.amount)
   AND s.updated_at > t.valid_from;
 
+UPDATE marts.dim_order AS t
+SET status = s.status, amount = s.amount, updated_at = s.updated_at
+FROM dim_order__snapshot AS s
+WHERE t.is_current
+  AND t.order_id = s.order_id
+  AND (t.status IS DISTINCT FROM s.status
+    OR t.amount IS DISTINCT FROM s.amount
+    OR t.updated_at IS DISTINCT FROM s.updated_at)
+  AND s.updated_at >= t.valid_from;
+
 INSERT INTO marts.dim_order (order_id, status, amount, updated_at, valid_from, valid_to, is_current)
-SELECT s.order_id, s.status, s.amount, s.updated_at, s.updated_at, NULL, TRUE
+SELECT s.order_id, s.status, s.amount, s.updated_at, GREATEST(s.updated_at, COALESCE((SELECT MAX(p.valid_to) FROM marts.dim_order AS p WHERE p.order_id = s.order_id), s.updated_at)), NULL, TRUE
 FROM dim_order__snapshot AS s
 WHERE NOT EXISTS (SELECT 1 FROM marts.dim_order AS t WHERE t.is_current AND t.order_id = s.order_id);

@@ -15,7 +15,7 @@ a AS (
 SELECT
   c.customer_id,
   CAST(LOWER(TRIM(c.email)) AS TEXT) AS email,
-  CAST(CASE WHEN REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') = '' THEN NULL WHEN STARTS_WITH(TRIM(c.phone), '+') THEN CONCAT('+', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN STARTS_WITH(TRIM(c.phone), '00') THEN CONCAT('+', SUBSTRING(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') FROM 3)) WHEN LENGTH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) = 10 THEN CONCAT('+1', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN LENGTH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) = 11 AND STARTS_WITH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'), '1') THEN CONCAT('+', REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) ELSE NULL END AS TEXT) AS phone_e164,
+  CAST(CASE WHEN REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') = '' THEN NULL WHEN STARTS_WITH(TRIM(c.phone), '+') THEN ('+' || REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN STARTS_WITH(TRIM(c.phone), '00') THEN ('+' || SUBSTRING(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g') FROM 3)) WHEN LENGTH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) = 10 THEN ('+1' || REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) WHEN LENGTH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) = 11 AND STARTS_WITH(REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g'), '1') THEN ('+' || REGEXP_REPLACE(c.phone, '[^0-9]', '', 'g')) ELSE NULL END AS TEXT) AS phone_e164,
   CAST(CASE LOWER(TRIM(c.status)) WHEN 'active' THEN 'active' WHEN 'inactive' THEN 'churned' WHEN 'trial' THEN 'trial' WHEN 'prospect' THEN 'prospect' ELSE 'unknown' END AS TEXT) AS lifecycle_stage,
   a.country,
   a.city,

@@ -49,6 +49,19 @@ SET valid_to = CURRENT_TIMESTAMP, is_current = FALSE
 WHERE t.is_current
   AND NOT EXISTS (SELECT 1 FROM dim_customer__snapshot AS s WHERE s.customer_id = t.customer_id);
 
+UPDATE marts.dim_customer AS t
+SET email_sha256 = s.email_sha256, lifecycle_stage = s.lifecycle_stage, country = s.country, city = s.city, state = s.state, postal_code = s.postal_code, customer_since = s.customer_since
+FROM dim_customer__snapshot AS s
+WHERE t.is_current
+  AND t.customer_id = s.customer_id
+  AND (t.email_sha256 IS DISTINCT FROM s.email_sha256
+    OR t.lifecycle_stage IS DISTINCT FROM s.lifecycle_stage
+    OR t.country IS DISTINCT FROM s.country
+    OR t.city IS DISTINCT FROM s.city
+    OR t.state IS DISTINCT FROM s.state
+    OR t.postal_code IS DISTINCT FROM s.postal_code
+    OR t.customer_since IS DISTINCT FROM s.customer_since);
+
 INSERT INTO marts.dim_customer (customer_id, email_sha256, lifecycle_stage, country, city, state, postal_code, customer_since, valid_from, valid_to, is_current)
 SELECT s.customer_id, s.email_sha256, s.lifecycle_stage, s.country, s.city, s.state, s.postal_code, s.customer_since, CURRENT_TIMESTAMP, NULL, TRUE
 FROM dim_customer__snapshot AS s

@@ -12,6 +12,30 @@ CREATE TABLE IF NOT EXISTS staging.stg_orders (
   updated_at TIMESTAMP_TZ NOT NULL
 );
 
+DELETE FROM staging.stg_orders AS t
+WHERE EXISTS (
+  SELECT 1 FROM (
+    WITH
+    o AS (
+      SELECT *
+      FROM raw.commerce_orders AS o
+      WHERE NOT COALESCE(LOWER(status) <> 'test', FALSE)
+        AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+    )
+    SELECT
+      o.order_id,
+      o.customer_id,
+      o.ordered_at,
+      CAST(TO_DATE(o.ordered_at) AS DATE) AS order_date,
+      CAST(LOWER(TRIM(o.status)) AS VARCHAR) AS status,
+      CAST(UPPER(TRIM(o.currency)) AS VARCHAR) AS currency,
+      o.total_amount,
+      o.updated_at
+    FROM o
+  ) AS r
+  WHERE r.order_id = t.order_id
+);
+
 MERGE INTO staging.stg_orders AS t
 USING (
   WITH
@@ -19,7 +43,7 @@ USING (
     SELECT *
     FROM raw.commerce_orders AS o
     WHERE LOWER(status) <> 'test'
-      AND COALESCE(o.updated_at > (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
+      AND COALESCE(o.updated_at >= (SELECT MAX(updated_at) FROM staging.stg_orders), TRUE)
   )
   SELECT
     o.order_id,
