@@ -134,7 +134,7 @@ describe('spec:import of requirements with placeholders and pieces that do not m
     '# Onboarding notes', // 1
     '', // 2
     '```markdown', // 3
-    '## Model: stg_customer_tiers (schema: temp)', // 4
+    '## Model: stg_customer_tiers (schema: tmp)', // 4
     'Sources: raw.crm_customers, raw.crm_addresses', // 5
     'Description: Customer tiers, still being specified.', // 6
     'Owner: crm-team', // 7
@@ -202,7 +202,7 @@ describe('spec:import of requirements with placeholders and pieces that do not m
     expect(tree.exists('specs/models/intermediate/int_order_totals.yaml')).toBe(false);
     expect(tree.exists('specs/models/staging/stg_order_refs.yaml')).toBe(false);
     const spec = parse(tree.read('specs/models/staging/stg_customer_tiers.yaml', 'utf-8')!) as SpecObject;
-    expect(spec['schema']).toBe('temp');
+    expect(spec['schema']).toBe('tmp');
     expect(spec['layer']).toBe('staging');
     expect(spec['sources']).toEqual([
       { ref: 'crm_customers', alias: 'crm_customers' },

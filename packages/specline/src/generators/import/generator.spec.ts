@@ -34,7 +34,7 @@ async function exampleContract(): Promise<string[]> {
 
 describe("spec:import of the brief's markdown exactly as shown (no type, owner, description or pii)", () => {
   const BRIEF = [
-    '## Model: stg_customer_contacts (schema: temp)',
+    '## Model: stg_customer_contacts (schema: tmp)',
     'Sources: raw.crm_customers, raw.crm_addresses',
     '',
     'Column mapping:',
@@ -51,6 +51,16 @@ describe("spec:import of the brief's markdown exactly as shown (no type, owner, 
     '| crm_customers | crm_addresses | LEFT | crm_customers.customer_id = crm_addresses.customer_id |',
     '',
   ].join('\n');
+
+  it('refuses the schema temp, which DuckDB, where the tests run, has as a catalog, at the heading that names it', async () => {
+    const tree = workspaceWithoutModels();
+    tree.write('req.md', BRIEF.replace('(schema: tmp)', '(schema: temp)'));
+    const report = await importModels(tree, { input: 'req.md' });
+    expect(report.written).toEqual([]);
+    expect(report.notes.filter((n) => n.effect === 'refused').map((n) => `${n.origin}: ${n.reason}`)).toEqual([
+      expect.stringMatching(/^req\.md:1: NAME006: The schema "temp" of "stg_customer_contacts" .* Name the schema otherwise/),
+    ]);
+  });
 
   it('takes types and PII from the inputs, the owner from the constitution, and leaves the description as a TODO that fails validation', async () => {
     const tree = workspaceWithoutModels();
