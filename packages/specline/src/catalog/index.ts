@@ -6,3 +6,4 @@ export * from './dataset-shapes';
 export * from './nodes';
 export * from './regex';
 export * from './import-placeholder';
+export * from './valid-part';

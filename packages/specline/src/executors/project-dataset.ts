@@ -1,10 +1,11 @@
 import { formatDiagnostics, type Diagnostic } from '../diagnostics';
-import { isModel, type Catalog, type Dataset } from '../catalog';
+import { isModel, validPartOf, type Catalog, type Dataset } from '../catalog';
 import { workspaceCatalog } from './workspace-catalog';
 
 export type ProjectDataset =
   { readonly ok: true; readonly catalog: Catalog; readonly dataset: Dataset } | { readonly ok: false; readonly report: string };
-export type ProjectCatalog = { readonly ok: true; readonly catalog: Catalog } | { readonly ok: false; readonly report: string };
+export type ProjectCatalog =
+  { readonly ok: true; readonly catalog: Catalog; readonly leftOut: readonly string[] } | { readonly ok: false; readonly report: string };
 
 /**
  * The resolved dataset behind a spec project, for targets that produce something from it.
@@ -32,7 +33,11 @@ export async function datasetOfProject(
   return { ok: true, catalog, dataset };
 }
 
-/** The whole catalog, for workspace-level targets: any error anywhere blocks them. */
+/**
+ * The catalog for workspace-level targets: the part of it that validates (validPartOf), so one
+ * broken model leaves out itself and its readers, not the project's other files. An error
+ * outside every dataset's spec (the constitution, a glossary) blocks them.
+ */
 export async function catalogOfWorkspace(
   workspaceRoot: string,
   specsDir: string,
@@ -41,8 +46,16 @@ export async function catalogOfWorkspace(
 ): Promise<ProjectCatalog> {
   const { catalog, diagnostics } = await workspaceCatalog(workspaceRoot, specsDir);
   const blocking = diagnostics.filter((d) => d.severity === 'error');
-  if (!catalog || blocking.length > 0) return { ok: false, report: refuse(projectName, blocking, refusal) };
-  return { ok: true, catalog };
+  const valid = catalog && validPartOf(catalog, blocking);
+  if (!valid) return { ok: false, report: refuse(projectName, blocking, refusal) };
+  return { ok: true, catalog: valid.catalog, leftOut: valid.leftOut };
+}
+
+/** What a workspace-level target says of the datasets it left out, or nothing. */
+export function leftOutNote(leftOut: readonly string[]): string {
+  return leftOut.length === 0
+    ? ''
+    : ` Left out, because their specs or their inputs' have errors (nx run <project>:validate shows them): ${leftOut.join(', ')}.`;
 }
 
 export { isModel };

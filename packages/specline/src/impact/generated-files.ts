@@ -47,7 +47,11 @@ function datasetFiles(revision: CatalogRevision, name: string): { code: FileSet;
   };
 }
 
-/** The catalog-wide targets refuse while any spec has an error. */
+/**
+ * Compared only when the revision has no error at all: with a broken dataset the catalog-wide
+ * targets write the valid part of the catalog (validPartOf), which depends on what else is
+ * broken, so the report lists the catalog as not compared rather than guess.
+ */
 async function catalogFiles(revision: CatalogRevision): Promise<{ code: FileSet; document: FileSet } | 'blocked'> {
   const catalog = revision.catalog;
   if (!catalog || revision.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return 'blocked';

@@ -52,6 +52,28 @@ describe('codegenProject', () => {
     expect(existsSync(out('dbt/models/staging/someone_else.sql'))).toBe(true);
   });
 
+  it('writes the catalog-wide files for the valid part of the catalog when one model has an error, and names what it left out', async () => {
+    const spec = path.join(root, 'specs/models/int_customer_totals.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('from: o.status,', 'from: o.no_such_column,'));
+    const result = await codegenProject(root, { ...OPTIONS, scope: 'catalog' }, 'catalog', 'specs/constitution.yaml');
+    expect(result).toMatchObject({ success: true });
+    expect(result.report).toMatch(/Left out, because their specs or their inputs' have errors .*: int_customer_totals\.$/);
+    for (const file of ['dbt/dbt_project.yml', 'dbt/profiles.yml', 'dataform/workflow_settings.yaml'])
+      expect([file, existsSync(out(file))]).toEqual([file, true]);
+    const build = readFileSync(out('sql/duckdb/build.sql'), 'utf8');
+    expect(build).toContain('stg_orders');
+    expect(build).not.toContain('int_customer_totals');
+  });
+
+  it('refuses the catalog-wide files when the constitution itself has an error', async () => {
+    const constitution = path.join(root, 'specs/constitution.yaml');
+    writeFileSync(constitution, readFileSync(constitution, 'utf8').replace(/^dialect: .*$/m, 'dialect: no_such_dialect'));
+    const result = await codegenProject(root, { ...OPTIONS, scope: 'catalog' }, 'catalog', 'specs/constitution.yaml');
+    expect(result.success).toBe(false);
+    expect(result.report).toMatch(/^specs\/constitution\.yaml:\d+:\d+: error /m);
+    expect(existsSync(out('dbt/dbt_project.yml'))).toBe(false);
+  });
+
   it('writes the catalog-wide files for the catalog scope', async () => {
     const result = await codegenProject(root, { ...OPTIONS, scope: 'catalog' }, 'catalog', 'specs/constitution.yaml');
     expect(result).toMatchObject({ success: true });

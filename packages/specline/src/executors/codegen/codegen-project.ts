@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { formatDiagnostics } from '../../diagnostics';
 import { generateCatalogCode, generateDatasetCode, type GeneratedCode } from '../../emitters';
-import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
+import { catalogOfWorkspace, datasetOfProject, leftOutNote } from '../project-dataset';
 import type { ProjectTaskOptions } from '../project-task';
 import type { SpecExecutorOptions } from '../spec/schema';
 import { describeSync, syncFolder, syncOwnedFiles, type FolderSync } from '../../output';
@@ -25,10 +25,12 @@ export async function codegenProject(
   specFile: string,
 ): Promise<ProjectCodegen> {
   let code: GeneratedCode;
+  let note = '';
   if (options.scope === 'catalog') {
     const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir, projectName, 'no code generated');
     if (!workspace.ok) return { success: false, report: workspace.report };
     code = generateCatalogCode(workspace.catalog);
+    note = leftOutNote(workspace.leftOut);
   } else {
     const project = await datasetOfProject(workspaceRoot, options.specsDir, projectName, specFile, 'no code generated');
     if (!project.ok) return { success: false, report: project.report };
@@ -43,7 +45,7 @@ export async function codegenProject(
     removed: [...trees.removed, ...own.removed],
   };
   const counts = `${code.files.length + code.projectFiles.length} files in ${options.outputDir} (${describeSync(sync)})`;
-  if (code.failedTargets.length === 0) return { success: true, report: `${projectName}: ${counts}.` };
+  if (code.failedTargets.length === 0) return { success: true, report: `${projectName}: ${counts}.${note}` };
   return {
     success: false,
     report: `${formatDiagnostics(code.diagnostics)}\n${projectName}: ${code.failedTargets.join(', ')} not generated (their files are untouched); ${counts}.`,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { exportCatalog, exportDataset, type ExportedFile } from '../../exporters';
-import { catalogOfWorkspace, datasetOfProject } from '../project-dataset';
+import { catalogOfWorkspace, datasetOfProject, leftOutNote } from '../project-dataset';
 import type { ProjectTaskOptions } from '../project-task';
 import type { SpecExecutorOptions } from '../spec/schema';
 import { describeSync, syncFolder } from '../../output';
@@ -21,10 +21,12 @@ export async function exportProject(
   specFile: string,
 ): Promise<ProjectExport> {
   let files: ExportedFile[];
+  let note = '';
   if (options.scope === 'catalog') {
     const workspace = await catalogOfWorkspace(workspaceRoot, options.specsDir, projectName, 'not exported');
     if (!workspace.ok) return { success: false, report: workspace.report };
     files = await exportCatalog(workspace.catalog);
+    note = leftOutNote(workspace.leftOut);
   } else {
     const project = await datasetOfProject(workspaceRoot, options.specsDir, projectName, specFile, 'not exported');
     if (!project.ok) return { success: false, report: project.report };
@@ -35,6 +37,6 @@ export async function exportProject(
   const relative = path.relative(workspaceRoot, dir).split(path.sep).join('/');
   return {
     success: true,
-    report: `${projectName}: ${files.length} documents in ${relative} (${describeSync(summary)}).`,
+    report: `${projectName}: ${files.length} documents in ${relative} (${describeSync(summary)}).${note}`,
   };
 }
