@@ -52,4 +52,20 @@ function generated(path: string, files: readonly { path: string; content: string
     server.query(build);
     expect(Object.fromEntries(models.map((model) => [model.name, count(model.name)]))).toEqual(first);
   });
+
+  it('builds the same rows whatever the session time zone it runs in (the script pins UTC)', () => {
+    const relation = warehouseRelation(catalog, 'postgresql');
+    const build = generated('sql/postgresql/build.sql', generateCatalogCode(catalog).files);
+    // Tables are computed when the script runs; a view is computed when read, in the reader's session.
+    const tables = catalog.models.filter(
+      (model) => model.targets.includes('sql') && ['table', 'incremental'].includes(model.load.strategy),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    const rebuiltIn = (zone: string) => {
+      server.query(`SET TIME ZONE '${zone}';\n${tables.map((model) => `TRUNCATE ${relation(model.name)};`).join('\n')}\n${build}`);
+      return tables.map((model) => server.query(`SET TIME ZONE 'UTC'; SELECT * FROM ${relation(model.name)} ORDER BY 1, 2;`)).join('\n');
+    };
+    // 14 hours ahead of UTC: most timestamps fall on another date there.
+    expect(rebuiltIn('Pacific/Kiritimati')).toBe(rebuiltIn('UTC'));
+  });
 });
