@@ -25,6 +25,16 @@ export function generateWorkspaces(root: string, specCount: number): BenchWorksp
   return dirs;
 }
 
+/**
+ * The same catalog with a constitution that asks for Dataform only: Specline doing exactly the
+ * work `dataform compile` does (plus validation and review documents), written beside the others.
+ */
+export function generateDataformOnlyWorkspace(root: string, specCount: number): string {
+  const dir = path.join(root, `n${specCount}-specline-dataform-only`);
+  writeWorkspace(dir, specFiles(planCatalog(specCount), ['dataform']), 'specline');
+  return dir;
+}
+
 function writeDataformProject(dir: string, plan: ReturnType<typeof planCatalog>): void {
   rmSync(dir, { recursive: true, force: true });
   for (const file of dataformFiles(plan)) {

@@ -9,6 +9,12 @@ export interface Measurement {
   readonly peakMiB: number;
   readonly output: string;
   readonly status: number;
+  /** From Nx's summary, when the command was an Nx run: the tasks it executed (not cache hits)... */
+  readonly executed?: readonly string[];
+  /** ...out of how many, */
+  readonly total?: number;
+  /** ...and its "Run duration": task time, without the CLI start and the project graph. */
+  readonly runSeconds?: number;
 }
 
 export const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' };
@@ -27,18 +33,29 @@ export function measure(command: string, args: readonly string[], cwd: string, e
   });
   const [seconds, kib] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   rmSync(report, { force: true });
-  return { seconds, peakMiB: kib / 1024, output: `${child.stdout}${child.stderr}`, status: child.status ?? -1 };
+  const output = `${child.stdout}${child.stderr}`;
+  return { seconds, peakMiB: kib / 1024, output, status: child.status ?? -1, ...nxSummary(output) };
+}
+
+/**
+ * What Nx's static output says about a run: every task it started is announced as
+ * `> nx run <project>:<target>`, with a bracketed note when it came from the cache.
+ */
+export function nxSummary(output: string): Pick<Measurement, 'executed' | 'total' | 'runSeconds'> {
+  const announced = [...output.matchAll(/^> nx run (\S+:\S+)(.*)$/gm)];
+  if (announced.length === 0) return {};
+  const duration = /Run duration:\s+([\d.]+)(ms|s)\b/.exec(output);
+  // In batch mode Nx announces an executed task twice (when the batch starts it and with its output).
+  const tasks = new Set(announced.map(([, task]) => task));
+  return {
+    executed: [...new Set(announced.filter(([, , note]) => !/cache/.test(note)).map(([, task]) => task))],
+    total: tasks.size,
+    runSeconds: duration ? Number(duration[1]) / (duration[2] === 'ms' ? 1000 : 1) : undefined,
+  };
 }
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Tasks Nx really executed, from its run summary ("Cache: 12/297 hit (4%)"). */
-export function executedTasks(output: string): { executed: number; total: number } {
-  const cache = /Cache:\s+(\d+)\/(\d+) hit/.exec(output);
-  if (!cache) return { executed: NaN, total: NaN };
-  return { executed: Number(cache[2]) - Number(cache[1]), total: Number(cache[2]) };
 }

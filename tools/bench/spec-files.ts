@@ -9,10 +9,17 @@ export interface BenchFile {
 
 const SCHEMAS = 'node_modules/@specline/nx-plugin/schemas';
 
-/** The plan as Specline specs under specs/: what a user of the plugin would write by hand. */
-export function specFiles(plan: CatalogPlan): BenchFile[] {
+/** Every platform Specline generates: the default catalog asks for all of them. */
+export const ALL_TARGETS = ['dbt', 'dataform', 'pyspark', 'sql', 'airflow'] as const;
+
+/**
+ * The plan as Specline specs under specs/: what a user of the plugin would write by hand.
+ * `targets` is the constitution's platform list; `['dataform']` gives a catalog that asks for
+ * exactly the work `dataform compile` does, for a like-for-like comparison.
+ */
+export function specFiles(plan: CatalogPlan, targets: readonly string[] = ALL_TARGETS): BenchFile[] {
   return [
-    yamlFile('specs/constitution.yaml', constitution()),
+    yamlFile('specs/constitution.yaml', constitution(targets)),
     yamlFile('specs/glossary/terms.yaml', glossary(plan.terms)),
     ...plan.sources.map((source) => yamlFile(`specs/sources/${source.system}/${source.table}.yaml`, sourceSpec(source))),
     ...plan.models.map((model) => yamlFile(`specs/models/${model.layer}/${model.name}.yaml`, modelSpec(model))),
@@ -25,7 +32,7 @@ function yamlFile(file: string, data: Record<string, unknown>): BenchFile {
   return { path: file, text: `# yaml-language-server: $schema=${schema}\n${stringify({ $schema: schema, ...data })}` };
 }
 
-function constitution(): Record<string, unknown> {
+function constitution(targets: readonly string[]): Record<string, unknown> {
   return {
     kind: 'constitution',
     name: 'synthetic',
@@ -33,7 +40,7 @@ function constitution(): Record<string, unknown> {
     owner: 'data-platform',
     dialect: 'bigquery',
     warehouse: 'bigquery',
-    targets: ['dbt', 'dataform', 'pyspark', 'sql', 'airflow'],
+    targets: [...targets],
     sql_dialects: ['duckdb', 'snowflake'],
     schedule: '0 6 * * *',
     source_schema: 'raw',

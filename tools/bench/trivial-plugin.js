@@ -13,7 +13,9 @@ exports.createNodes = [
           [file]: {
             root: file,
             name: path.basename(file).replace(/\.(ya?ml|json)$/, '') + '-' + path.dirname(file).replace(/[^a-z0-9]+/gi, '-'),
-            targets: { validate: { command: 'true', cache: true } },
+            // Explicit inputs: with Nx's defaults the native hasher cannot hash a task of a
+            // project whose root is a file ("project ... not found"), and the `test` row runs these.
+            targets: { validate: { command: 'true', cache: true, inputs: ['{projectRoot}'] } },
           },
         },
       },
