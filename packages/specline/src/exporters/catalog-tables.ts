@@ -1,4 +1,4 @@
-import { inputNames, type Catalog, type Dataset } from '../catalog';
+import { inputNames, type Catalog, type Dataset, type Model } from '../catalog';
 import { modelColumnLineage } from '../lineage/column-lineage';
 import { columnSql, describeColumnTest, describeLoad, describeModelTest, describeType, yesNo } from './describe';
 import { JOINS_HEADER, joinsTable } from './model-tables';
@@ -61,9 +61,14 @@ export function allTransformsTable(catalog: Catalog): ReviewTable {
 }
 
 export function allJoinsTable(catalog: Catalog): ReviewTable {
+  return everyModelTable(catalog, joinsTable, JOINS_HEADER);
+}
+
+/** One per-model table for every model in catalog order, with a `model` column first. */
+export function everyModelTable(catalog: Catalog, tableOf: (model: Model) => ReviewTable, header: readonly string[]): ReviewTable {
   return {
-    header: ['model', ...JOINS_HEADER],
-    rows: catalog.models.flatMap((model) => joinsTable(model).rows.map((row) => [model.name, ...row])),
+    header: ['model', ...header],
+    rows: catalog.models.flatMap((model) => tableOf(model).rows.map((row) => [model.name, ...row])),
   };
 }
 

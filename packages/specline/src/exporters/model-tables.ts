@@ -3,9 +3,21 @@ import { columnSql, describeColumnTest, describeLoad, describeModelTest, describ
 import type { ReviewTable } from './review-table';
 
 /** The column mapping of one model: the heart of its review, on its sheet and in model_<name>.csv. */
+export const COLUMN_MAPPING_HEADER: readonly string[] = [
+  'target',
+  'type',
+  'from',
+  'transform',
+  'nullable',
+  'tests',
+  'description',
+  'pii',
+  'glossary_term',
+];
+
 export function columnMappingTable(model: Model): ReviewTable {
   return {
-    header: ['target', 'type', 'from', 'transform', 'nullable', 'tests', 'description', 'pii', 'glossary_term'],
+    header: COLUMN_MAPPING_HEADER,
     rows: model.columns.map((column) => [
       column.name,
       describeType(column),
@@ -59,22 +71,28 @@ export function joinsTable(model: Model): ReviewTable {
   };
 }
 
+export const FILTERS_HEADER: readonly string[] = ['alias', 'reads', 'filter', 'rationale'];
+
 export function filtersTable(model: Model): ReviewTable {
   return {
-    header: ['alias', 'reads', 'filter', 'rationale'],
+    header: FILTERS_HEADER,
     rows: model.inputs.filter((input) => input.filter).map((input) => [input.alias, input.ref, input.filter!.text, input.rationale ?? '']),
   };
 }
 
+export const AGGREGATIONS_HEADER: readonly string[] = ['column', 'aggregate', 'sql'];
+
 export function aggregationsTable(model: Model): ReviewTable {
   return {
-    header: ['column', 'aggregate', 'sql'],
+    header: AGGREGATIONS_HEADER,
     rows: [
       ...model.groupBy.map((column) => [column, 'group by', '']),
       ...model.columns.filter((column) => column.aggregate).map((column) => [column.name, column.aggregate!, columnSql(column)]),
     ],
   };
 }
+
+export const CONSTRAINTS_HEADER: readonly string[] = ['constraint', 'value'];
 
 export function constraintsTable(model: Model): ReviewTable {
   const rows: string[][] = [
@@ -84,5 +102,5 @@ export function constraintsTable(model: Model): ReviewTable {
   if (model.partitionBy) rows.push(['partition by', `${model.partitionBy.column} (${model.partitionBy.granularity})`]);
   if (model.clusterBy.length > 0) rows.push(['cluster by', model.clusterBy.join(', ')]);
   for (const test of model.tests) rows.push(['model test', describeModelTest(test)]);
-  return { header: ['constraint', 'value'], rows };
+  return { header: CONSTRAINTS_HEADER, rows };
 }

@@ -104,3 +104,69 @@ describe('the review workbook, read back with exceljs', () => {
     }
   });
 });
+
+describe('the review workbook of a catalog with more models than MODEL_SHEETS_UP_TO', () => {
+  const UP_TO = 5;
+  let many: Workbook;
+  let manyBytes: Buffer;
+
+  beforeAll(async () => {
+    expect(catalog.models.length).toBeGreaterThan(UP_TO);
+    manyBytes = await toWorkbook(catalog, UP_TO);
+    many = new Workbook();
+    await many.xlsx.load(manyBytes as unknown as ArrayBuffer);
+  });
+
+  it('has one sheet per section for all models instead of one sheet per model', () => {
+    expect(many.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Overview',
+      'Model Columns',
+      'Joins',
+      'Filters',
+      'Aggregations',
+      'Constraints',
+      'All Columns',
+      'Data Lineage',
+      'Glossary',
+    ]);
+  });
+
+  it("holds each model's own sheet, row for row, behind a model column", () => {
+    const sections = ['Joins', 'Filters', 'Aggregations', 'Constraints'];
+    const columns = rowsOf(many.getWorksheet('Model Columns')!);
+    expect(columns[0].slice(0, 5)).toEqual(['model', 'target', 'type', 'from', 'transform']);
+    for (const model of catalog.models) {
+      const own = rowsOf(workbook.getWorksheet(model.name)!);
+      const mapping = own.slice(1, 1 + model.columns.length);
+      expect(columns.filter((row) => row[0] === model.name).map((row) => row.slice(1))).toEqual(mapping);
+      // The sections under the mapping on the model's own sheet: a title row, a header, its rows.
+      const rest = own.slice(1 + model.columns.length);
+      for (const section of sections) {
+        const at = rest.findIndex((row) => row[0] === section && row.length === 1);
+        const ownRows: string[][] = [];
+        if (at >= 0)
+          for (let i = at + 2; i < rest.length && !(sections.includes(rest[i][0]) && rest[i].length === 1); i++) ownRows.push(rest[i]);
+        const combined = rowsOf(many.getWorksheet(section)!).filter((row) => row[0] === model.name);
+        expect({ model: model.name, section, rows: combined.map((row) => row.slice(1)) }).toEqual({
+          model: model.name,
+          section,
+          rows: ownRows,
+        });
+      }
+    }
+  });
+
+  it('marks personal data on the column name, and freezes and filters every header', () => {
+    const sheet = many.getWorksheet('Model Columns')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const emailRow = rowsOf(sheet).findIndex((row) => row[0] === 'stg_customers' && row[1] === 'email') + 1;
+    expect(sheet.getRow(emailRow).getCell(2).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect((sheet.getRow(emailRow).getCell(1).fill as { pattern?: string } | undefined)?.pattern ?? 'none').toBe('none');
+  });
+
+  it('is byte-identical on every run', async () => {
+    const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+    expect(sha(await toWorkbook(catalog, UP_TO))).toBe(sha(manyBytes));
+  });
+});

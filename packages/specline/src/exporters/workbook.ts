@@ -1,9 +1,20 @@
 import { Workbook, type Style, type Worksheet } from 'exceljs';
 import type { Catalog, Model } from '../catalog';
 import { spreadsheetCell } from '../escaping';
-import { allColumnsTable, dataLineageTable, glossaryTable, overviewTable } from './catalog-tables';
+import { allColumnsTable, dataLineageTable, everyModelTable, glossaryTable, overviewTable } from './catalog-tables';
 import { FIXED_DATE, repackZip } from './deterministic-zip';
-import { aggregationsTable, columnMappingTable, constraintsTable, filtersTable, joinsTable } from './model-tables';
+import {
+  AGGREGATIONS_HEADER,
+  aggregationsTable,
+  COLUMN_MAPPING_HEADER,
+  columnMappingTable,
+  CONSTRAINTS_HEADER,
+  constraintsTable,
+  FILTERS_HEADER,
+  filtersTable,
+  JOINS_HEADER,
+  joinsTable,
+} from './model-tables';
 import type { ReviewTable } from './review-table';
 import { uniqueSheetNames } from './sheet-names';
 
@@ -28,22 +39,44 @@ const BODY_STYLES = new Map<string, Partial<Style>>(
 const bodyStyle = (wrapText: boolean, pii: boolean) => BODY_STYLES.get(`${wrapText}/${pii}`)!;
 
 /**
- * The review workbook: Overview, one sheet per model, All Columns, Data Lineage and
- * Glossary. Every sheet starts with a bold, frozen, filterable header row.
+ * Up to this many models, each model has its own sheet. Beyond it a reviewer cannot find a
+ * model among the tabs, Excel opens thousands of sheets slowly if at all, and writing them
+ * took most of a 10,000-model catalog's export; so a larger catalog gets the same tables once
+ * for all models instead, one sheet each with a `model` column first, filtered to one model
+ * in two clicks (see the "Review documents" section of the README).
  */
-export async function toWorkbook(catalog: Catalog): Promise<Buffer> {
+export const MODEL_SHEETS_UP_TO = 100;
+
+/** The sheets that replace the per-model sheets in a catalog of more than MODEL_SHEETS_UP_TO models. */
+const EVERY_MODEL_SHEETS: readonly [string, (model: Model) => ReviewTable, readonly string[]][] = [
+  ['Model Columns', columnMappingTable, COLUMN_MAPPING_HEADER],
+  ['Joins', joinsTable, JOINS_HEADER],
+  ['Filters', filtersTable, FILTERS_HEADER],
+  ['Aggregations', aggregationsTable, AGGREGATIONS_HEADER],
+  ['Constraints', constraintsTable, CONSTRAINTS_HEADER],
+];
+
+/**
+ * The review workbook: Overview, one sheet per model (or, above MODEL_SHEETS_UP_TO models,
+ * Model Columns, Joins, Filters, Aggregations and Constraints for all models), All Columns,
+ * Data Lineage and Glossary. Every sheet starts with a bold, frozen, filterable header row.
+ */
+export async function toWorkbook(catalog: Catalog, modelSheetsUpTo: number = MODEL_SHEETS_UP_TO): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'Specline';
   workbook.lastModifiedBy = 'Specline';
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
-  const fixed = ['Overview', 'All Columns', 'Data Lineage', 'Glossary'];
-  const sheetNames = uniqueSheetNames(
-    catalog.models.map((model) => model.name),
-    fixed,
-  );
   addTableSheet(workbook, 'Overview', overviewTable(catalog));
-  catalog.models.forEach((model, index) => addModelSheet(workbook, sheetNames[index], model));
+  if (catalog.models.length <= modelSheetsUpTo) {
+    const sheetNames = uniqueSheetNames(
+      catalog.models.map((model) => model.name),
+      ['Overview', 'All Columns', 'Data Lineage', 'Glossary'],
+    );
+    catalog.models.forEach((model, index) => addModelSheet(workbook, sheetNames[index], model));
+  } else {
+    for (const [name, tableOf, header] of EVERY_MODEL_SHEETS) addTableSheet(workbook, name, everyModelTable(catalog, tableOf, header));
+  }
   addTableSheet(workbook, 'All Columns', allColumnsTable(catalog));
   addTableSheet(workbook, 'Data Lineage', dataLineageTable(catalog));
   addTableSheet(workbook, 'Glossary', glossaryTable(catalog));
@@ -91,6 +124,8 @@ function writeTable(sheet: Worksheet, start: number, table: ReviewTable): number
     cell.style = HEADER_STYLE;
   });
   const piiColumn = table.header.indexOf('pii');
+  // The column's name: first on a model's own sheet, after the model on Model Columns.
+  const nameColumn = Math.max(0, table.header.indexOf('target'));
   table.rows.forEach((values, offset) => {
     const row = sheet.getRow(start + 1 + offset);
     // Personal data is marked on the column's name and on its PII cell, so it shows when filtered.
@@ -99,7 +134,7 @@ function writeTable(sheet: Worksheet, start: number, table: ReviewTable): number
       const cell = row.getCell(index + 1);
       // A string cell, never a formula; the quote keeps it text if the sheet is saved as CSV and reopened.
       cell.value = spreadsheetCell(value);
-      cell.style = bodyStyle(WRAPPED.has(table.header[index]), personal && (index === 0 || index === piiColumn));
+      cell.style = bodyStyle(WRAPPED.has(table.header[index]), personal && (index === nameColumn || index === piiColumn));
     });
   });
   return start + 1 + table.rows.length;

@@ -11,7 +11,15 @@ import type { SpecSummary } from './spec-summary';
  * One per project, not one per target: Nx hashes every target's options into each task's key
  * (see spec-fingerprints.ts), so validate could not be keyed on upstream contracts alone while
  * test is keyed on upstream behaviour. A changed filter upstream therefore re-runs all of a
- * dependent's tasks; a changed description re-runs none.
+ * dependent's tasks; a changed description re-runs none. In Nx's source: every task's plan
+ * takes its own project's `ProjectConfiguration` instruction (gather_self_inputs in
+ * packages/nx/src/native/tasks/hash_planner.rs), whose hash concatenates, for every target,
+ * name, executor, outputs, options, configurations and parallelism
+ * (packages/nx/src/native/tasks/hashers/hash_project_config.rs). The one per-task value Nx
+ * hashes from the graph without reading files is an external node's `hash`, through a
+ * target's `externalDependencies` input (hashers/hash_external.rs), and createNodes may
+ * return external nodes: a per-target key could ride on that, once what each target reads
+ * from upstream has its own fingerprint.
  *
  * A dataset's deep behaviour is a hash of its own and its inputs' deep behaviour (a Merkle
  * hash), so each is computed once per graph computation, however many models share an input.
