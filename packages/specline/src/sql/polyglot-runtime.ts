@@ -37,7 +37,7 @@ export function polyglotApi(): typeof polyglot {
  * of parser, and optimizing its huge functions costs far more than it ever saves here: after
  * 50 parses a process held 300 MB instead of 110 MB and took 7 s to exit (V8 waits for the
  * compile jobs), and loading a 1,000-spec catalog took 30-36 s and 590 MB instead of 12-16 s
- * and 250 MB (docs/benchmarks.md). The flags are read when a module is compiled, so they must
+ * and 250 MB. The flags are read when a module is compiled, so they must
  * be set before polyglot's; they are process-wide, and nothing else in a Specline or Nx
  * process runs WebAssembly (Nx and DuckDB are native code).
  */
