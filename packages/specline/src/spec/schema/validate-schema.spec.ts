@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findSpecFiles } from '../find-spec-files';
 import { parseSpecText } from '../read';
-import { SCHEMA_FILES } from './schemas';
+import Ajv from 'ajv';
+import { readSchema, SPEC_SCHEMA_OPTIONS } from './compiled-schemas';
+import { COMMON_SCHEMA_FILE, SCHEMA_FILES } from './schemas';
 import { validateSchema } from './validate-schema';
 
 const WORKSPACE = path.resolve(__dirname, '../../../../..');
@@ -47,6 +49,15 @@ describe('validateSchema', () => {
       const target = path.resolve(path.dirname(path.join(WORKSPACE, file)), schemaRef!);
       expect(path.basename(target)).toBe(SCHEMA_FILES[kind]);
       expect(existsSync(target)).toBe(true);
+    }
+  });
+
+  it('ships schemas that are valid draft-07, the check the run-time compile leaves out', () => {
+    const ajv = new Ajv({ ...SPEC_SCHEMA_OPTIONS, validateSchema: true });
+    expect(ajv.validateSchema({ type: 'objekt' })).toBe(false);
+    for (const file of [COMMON_SCHEMA_FILE, ...Object.values(SCHEMA_FILES)]) {
+      const valid = ajv.validateSchema(readSchema(file));
+      expect([file, valid, ajv.errors ?? null]).toEqual([file, true, null]);
     }
   });
 });
