@@ -15,9 +15,15 @@ async function main(root: string): Promise<void> {
   rmSync(path.join(root, 'build'), { recursive: true, force: true });
   const phase = async (name: string, work: () => Promise<unknown>) => {
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     await work();
     const heap = process.memoryUsage().heapUsed / 1024 / 1024;
-    console.log(`${name}: ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s, heap in use after it ${heap.toFixed(0)} MiB`);
+    // CPU time as well as wall clock: on a shared machine the wall clock mostly measures the neighbours.
+    const cpu = process.cpuUsage(cpuStart);
+    const seconds = (value: number) => (value / 1e6).toFixed(2);
+    console.log(
+      `${name}: ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s, CPU ${seconds(cpu.user)} s user + ${seconds(cpu.system)} s system, heap in use after it ${heap.toFixed(0)} MiB, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+    );
   };
   const options = { specsDir: 'specs', outputDir: 'build/specline' };
   let projects: { name: string; file: string }[] = [];
