@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import * as polyglot from '@polyglot-sql/sdk';
 import { SqlNotReadyError } from './sql-errors';
 
@@ -11,6 +12,12 @@ let pending: Promise<void> | undefined;
 
 export function initSql(): Promise<void> {
   if (!pending) {
+    // V8 first compiles WASM with its baseline compiler (Liftoff), then recompiles the hot
+    // functions of polyglot's large module with its optimising one in background threads. On
+    // a 2-core machine that recompilation took ~10 s of CPU beside a test run of 5 s, and it
+    // never paid for itself: loading 1,000 specs took 5.6 s of CPU with Liftoff only, 11 s
+    // with it (docs/benchmarks.md). Only WASM compiled from here on is affected.
+    setFlagsFromString('--liftoff-only');
     pending = polyglot.init().then(
       () => {
         ready = true;
