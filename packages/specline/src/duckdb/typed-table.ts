@@ -18,10 +18,14 @@ export async function loadTypedTable(
   columns: readonly TypedColumn[],
   rows: readonly Row[],
 ): Promise<void> {
-  await session.run(createTypedTable(relation, columns));
-  if (rows.length === 0) return;
+  await session.runAll(typedTableStatements(relation, columns, rows));
+}
+
+/** The statements of loadTypedTable, for a caller that sends them with others in one script. */
+export function typedTableStatements(relation: string, columns: readonly TypedColumn[], rows: readonly Row[]): string[] {
+  if (rows.length === 0) return [createTypedTable(relation, columns)];
   const values = rows.map((row) => `(${columns.map((column) => sqlLiteral(row[column.name], column.type)).join(', ')})`);
-  await session.run(`INSERT INTO ${relation} VALUES\n${values.join(',\n')}`);
+  return [createTypedTable(relation, columns), `INSERT INTO ${relation} VALUES\n${values.join(',\n')}`];
 }
 
 export function createTypedTable(relation: string, columns: readonly TypedColumn[]): string {

@@ -1,23 +1,18 @@
 import type { Catalog, Model } from '../catalog';
 import { compileLoadStatements, warehouseRelation } from '../compiler';
-import type { DuckSession, Row } from '../duckdb';
+import type { Row } from '../duckdb';
 import { quoteIdentifier } from '../sql';
 import { canonicalRows } from './canonical-rows';
 import { scd2Checks } from './generic-checks';
-import { loadInputs } from './input-tables';
+import { inputStatements } from './input-tables';
 import { loadStatements } from './model-implementation';
-import type { Invariant } from './invariant';
+import { firstRow, type Invariant } from './invariant';
 import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
 
 /** Loads per case of the history invariants: enough for a key to change, leave, come back and stay. */
 const LOADS = 5;
 
 const q = (name: string) => quoteIdentifier(name, 'duckdb');
-
-async function firstRow(session: DuckSession, sql: string): Promise<string | undefined> {
-  const rows = await session.rows(`SELECT * FROM (${sql}) ORDER BY ALL LIMIT 1`);
-  return rows.length ? JSON.stringify(rows[0]) : undefined;
-}
 
 /**
  * scd2 over five successive loads (keys change, leave, come back; some loads repeat the
@@ -39,28 +34,37 @@ export function scd2HistoryInvariant(catalog: Catalog, model: Model): Invariant 
       const sameValues = model.columns.map((column) => `t.${q(column.name)} IS NOT DISTINCT FROM s.${q(column.name)}`).join(' AND ');
       const late = load.updatedAt ? ` OR s.${q(load.updatedAt)} < t.${q(load.validFrom)}` : '';
       const dated = load.updatedAt ? ` AND (SELECT MAX(${q(load.updatedAt)}) FROM ${expected}) > t.${q(load.validFrom)}` : '';
-      await session.run(`DROP TABLE IF EXISTS ${target}`);
+      // What must hold after each load, in the order a violation is reported.
+      const checks = [
+        ...scd2Checks(load, target).map((check) => ({ sql: check.sql, says: `${check.name} is violated by` })),
+        {
+          sql: `SELECT s.* FROM ${expected} AS s WHERE NOT EXISTS (SELECT 1 FROM ${target} AS t WHERE t.${q(load.isCurrent)} AND ${sameKey} AND (${sameValues}${late}))`,
+          says: 'this snapshot row has no current version holding its values',
+        },
+        ...(load.onDelete === 'close'
+          ? [
+              {
+                sql: `SELECT t.* FROM ${target} AS t WHERE t.${q(load.isCurrent)} AND NOT EXISTS (SELECT 1 FROM ${expected} AS s WHERE ${sameKey})${dated}`,
+                says: 'a key the snapshot no longer holds is still current (on_delete: close)',
+              },
+            ]
+          : []),
+      ];
+      // One round trip per load: load it and ask which checks fail; only a failing one is read for its evidence.
+      const violated = `SELECT ${checks.map((check, index) => `EXISTS (${check.sql}) AS c${index}`).join(', ')}`;
+      let setup = [`DROP TABLE IF EXISTS ${target}`];
       for (const [index, given] of snapshots.entries()) {
-        await loadInputs(session, catalog, model, given);
-        await session.run(`CREATE OR REPLACE TEMPORARY TABLE ${expected} AS ${implementation.select}`);
-        await session.runAll(loadStatements(model, implementation, target));
-        const after = `after load ${index + 1}`;
-        for (const check of scd2Checks(load, target)) {
-          const bad = await firstRow(session, check.sql);
-          if (bad) return `${after}, ${check.name} is violated by: ${bad}`;
-        }
-        const stale = await firstRow(
-          session,
-          `SELECT s.* FROM ${expected} AS s WHERE NOT EXISTS (SELECT 1 FROM ${target} AS t WHERE t.${q(load.isCurrent)} AND ${sameKey} AND (${sameValues}${late}))`,
+        setup.push(
+          ...inputStatements(catalog, model, given),
+          `CREATE OR REPLACE TEMPORARY TABLE ${expected} AS ${implementation.select}`,
+          ...loadStatements(model, implementation, target),
         );
-        if (stale) return `${after}, this snapshot row has no current version holding its values: ${stale}`;
-        if (load.onDelete === 'close') {
-          const kept = await firstRow(
-            session,
-            `SELECT t.* FROM ${target} AS t WHERE t.${q(load.isCurrent)} AND NOT EXISTS (SELECT 1 FROM ${expected} AS s WHERE ${sameKey})${dated}`,
-          );
-          if (kept) return `${after}, a key the snapshot no longer holds is still current (on_delete: close): ${kept}`;
-        }
+        const [flags] = await session.rows(violated, setup);
+        setup = [];
+        const failing = checks.findIndex((_, check) => flags[`c${check}`] === true);
+        if (failing < 0) continue;
+        const bad = await firstRow(session, checks[failing].sql);
+        return `after load ${index + 1}, ${checks[failing].says}: ${bad}`;
       }
       return undefined;
     },
@@ -94,15 +98,17 @@ export function incrementalInvariant(catalog: Catalog, model: Model): Invariant 
     loads: LOADS,
     async check({ session, implementation }, snapshots) {
       const target = relation(model.name);
-      await session.run(`DROP TABLE IF EXISTS ${target}`);
       let state: Row[] = [];
       for (const [index, given] of snapshots.entries()) {
         state = advance(state, given[first.alias] ?? [], sourceKey, sourceCursor);
         // Only the first input is read incrementally; the others stay as the first load gave them.
-        await loadInputs(session, catalog, model, { ...snapshots[0], [first.alias]: state });
-        await session.runAll(compiled.value);
+        const load = [
+          ...(index === 0 ? [`DROP TABLE IF EXISTS ${target}`] : []),
+          ...inputStatements(catalog, model, { ...snapshots[0], [first.alias]: state }),
+          ...compiled.value,
+        ];
         const diff = diffRows(
-          await canonicalRows(session, implementation.select, columns),
+          await canonicalRows(session, implementation.select, columns, load),
           await canonicalRows(session, `SELECT * FROM ${target}`, columns),
           model.load.strategy === 'incremental' ? model.load.uniqueKey : model.primaryKey,
           false,

@@ -1,7 +1,7 @@
 import type { Catalog, Model } from '../catalog';
 import { isModel } from '../catalog';
 import { warehouseRelation } from '../compiler';
-import { loadTypedTable, schemaStatements, type DuckSession, type Row } from '../duckdb';
+import { schemaStatements, typedTableStatements, type DuckSession, type Row } from '../duckdb';
 
 /** Rows for each input alias of a model, as a given block holds them. */
 export type GivenRows = Readonly<Record<string, readonly Row[]>>;
@@ -11,15 +11,21 @@ export type GivenRows = Readonly<Record<string, readonly Row[]>>;
  * fills it with the given rows. Two aliases of one dataset (a self-join) share its table.
  */
 export async function loadInputs(session: DuckSession, catalog: Catalog, model: Model, given: GivenRows): Promise<void> {
-  await session.runAll(schemaStatements(catalog));
+  await session.runAll(inputStatements(catalog, model, given));
+}
+
+/** The statements of loadInputs, for a caller that sends them in one script with its query (one round trip per case). */
+export function inputStatements(catalog: Catalog, model: Model, given: GivenRows): string[] {
+  const statements = schemaStatements(catalog);
   const relation = warehouseRelation(catalog, 'duckdb');
   const refs = [...new Set(model.inputs.map((input) => input.ref))];
   for (const ref of refs) {
     const upstream = catalog.datasets.get(ref);
     if (!upstream) throw new Error(`${model.file}: the input "${ref}" is neither a source nor a model; fix the ref.`);
     const rows = model.inputs.filter((input) => input.ref === ref).flatMap((input) => given[input.alias] ?? []);
-    await loadTypedTable(session, relation(ref), isModel(upstream) ? upstream.outputColumns : upstream.columns, rows);
+    statements.push(...typedTableStatements(relation(ref), isModel(upstream) ? upstream.outputColumns : upstream.columns, rows));
   }
+  return statements;
 }
 
 /** The columns an input alias's table holds, or undefined when the alias is not an input. */

@@ -21,3 +21,12 @@ export interface Invariant {
   readonly loads: number;
   check(context: InvariantContext, snapshots: readonly GivenRows[]): Promise<string | undefined>;
 }
+
+/**
+ * The first row `sql` returns, as the violation's evidence (ordered, so a report is stable),
+ * or undefined when it returns none; `before` (loading the case's inputs) runs first, in the same round trip.
+ */
+export async function firstRow(session: DuckSession, sql: string, before: readonly string[] = []): Promise<string | undefined> {
+  const rows = await session.rows(`SELECT * FROM (${sql}) ORDER BY ALL LIMIT 1`, before);
+  return rows.length ? JSON.stringify(rows[0]) : undefined;
+}

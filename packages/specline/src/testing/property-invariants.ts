@@ -1,20 +1,14 @@
 import type { Catalog, Model, ModelInput } from '../catalog';
 import { warehouseRelation } from '../compiler';
-import type { DuckSession } from '../duckdb';
 import { quoteIdentifier } from '../sql';
 import { canonicalRows } from './canonical-rows';
 import { incrementalInvariant, scd2HistoryInvariant } from './history-invariants';
-import { loadInputs } from './input-tables';
-import type { Invariant } from './invariant';
+import { inputStatements } from './input-tables';
+import { firstRow, type Invariant } from './invariant';
 import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
 import { renderer } from './run-generic';
 
 const q = (name: string) => quoteIdentifier(name, 'duckdb');
-
-async function firstRow(session: DuckSession, sql: string): Promise<string | undefined> {
-  const rows = await session.rows(`SELECT * FROM (${sql}) ORDER BY ALL LIMIT 1`);
-  return rows.length ? JSON.stringify(rows[0]) : undefined;
-}
 
 /**
  * The filtered inputs whose rows can be deleted to check the filter: an input read twice (a
@@ -47,11 +41,11 @@ function primaryKeyInvariant(primaryKey: readonly string[]): Invariant {
     name: `primary key (${primaryKey.join(', ')}) is unique and not null`,
     loads: 1,
     async check({ session, catalog, model, implementation }, [given]) {
-      await loadInputs(session, catalog, model, given);
       const nulls = primaryKey.map((key) => `${q(key)} IS NULL`).join(' OR ');
       const bad = await firstRow(
         session,
         `SELECT ${keys}, COUNT(*) AS copies FROM (${implementation.select}) GROUP BY ${keys} HAVING COUNT(*) > 1 OR BOOL_OR(${nulls})`,
+        inputStatements(catalog, model, given),
       );
       return bad && `the output repeats or nulls a primary key: ${bad}`;
     },
@@ -63,10 +57,10 @@ function notNullInvariant(columns: readonly string[]): Invariant {
     name: `non-nullable columns (${columns.join(', ')}) are never null`,
     loads: 1,
     async check({ session, catalog, model, implementation }, [given]) {
-      await loadInputs(session, catalog, model, given);
       const bad = await firstRow(
         session,
         `SELECT * FROM (${implementation.select}) WHERE ${columns.map((c) => `${q(c)} IS NULL`).join(' OR ')}`,
+        inputStatements(catalog, model, given),
       );
       return bad && `a non-nullable column is NULL in: ${bad}`;
     },
@@ -85,14 +79,11 @@ function filterInvariant(catalog: Catalog, model: Model, filtered: readonly Mode
     name: `source filters hold (${filtered.map((input) => `${input.alias}: ${input.filter!.text}`).join('; ')})`,
     loads: 1,
     async check({ session, implementation }, [given]) {
-      await loadInputs(session, catalog, model, given);
-      const all = await canonicalRows(session, implementation.select, columns);
-      for (const input of filtered) {
-        await session.run(
-          `DELETE FROM ${relation(input.ref)} AS ${q(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`,
-        );
-      }
-      const kept = await canonicalRows(session, implementation.select, columns);
+      const all = await canonicalRows(session, implementation.select, columns, inputStatements(catalog, model, given));
+      const rejected = filtered.map(
+        (input) => `DELETE FROM ${relation(input.ref)} AS ${q(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`,
+      );
+      const kept = await canonicalRows(session, implementation.select, columns, rejected);
       const diff = diffRows(kept, all, model.primaryKey, false);
       return isEmptyDiff(diff)
         ? undefined
@@ -121,11 +112,11 @@ function leftJoinInvariant(catalog: Catalog, model: Model): Invariant {
     name: `LEFT JOIN on a unique right key keeps every ${left.alias} row`,
     loads: 1,
     async check({ session, implementation }, [given]) {
-      await loadInputs(session, catalog, model, given);
-      const [{ n: expected }] = await session.rows(
-        `SELECT COUNT(*) AS n FROM ${warehouseRelation(catalog, 'duckdb')(left.ref)} AS ${q(left.alias)} ${where}`,
+      const [{ expected, actual }] = await session.rows(
+        `SELECT (SELECT COUNT(*) FROM ${warehouseRelation(catalog, 'duckdb')(left.ref)} AS ${q(left.alias)} ${where}) AS expected, ` +
+          `(SELECT COUNT(*) FROM (${implementation.select})) AS actual`,
+        inputStatements(catalog, model, given),
       );
-      const [{ n: actual }] = await session.rows(`SELECT COUNT(*) AS n FROM (${implementation.select})`);
       return String(expected) === String(actual) ? undefined : `${expected} ${left.alias} row(s) in, ${actual} row(s) out`;
     },
   };

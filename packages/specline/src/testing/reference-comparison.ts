@@ -7,7 +7,7 @@ import { canonicalRows } from './canonical-rows';
 import { timedCheck, type CheckOutcome, type CheckResult } from './check-result';
 import { givenArbitrary, seedOf, successiveLoads } from './given-arbitrary';
 import { givenYaml } from './given-yaml';
-import { loadInputs, type GivenRows } from './input-tables';
+import { inputStatements, type GivenRows } from './input-tables';
 import { loadStatements, type ModelImplementation } from './model-implementation';
 import { diffRows, formatDiff, isEmptyDiff, type CanonicalRow, type RowDiff } from './row-diff';
 import { valuePools } from './value-pools';
@@ -42,15 +42,11 @@ export async function compareWithReference(
   cases: readonly ReferenceCase[],
   options: ReferenceOptions = {},
 ): Promise<CheckResult[]> {
-  // One session for every case: each load recreates the input tables and the scd2 target.
-  const session = await DuckSession.open();
-  try {
+  // One database for every case: each load recreates the input tables and the scd2 target.
+  return DuckSession.scratch((session) => {
     const run: CaseRunner = (loads) => compareCase(session, catalog, model, implementation, reference, loads);
-    // await before finally closes the session: a query on a closed DuckDB session crashes the process.
-    return await compareAll(catalog, model, implementation, run, cases, options);
-  } finally {
-    session.close();
-  }
+    return compareAll(catalog, model, implementation, run, cases, options);
+  });
 }
 
 type CaseRunner = (loads: readonly GivenRows[]) => Promise<CaseOutcome>;
@@ -200,17 +196,17 @@ async function outputOf(
 ): Promise<CanonicalRow[]> {
   const columns = model.outputColumns.map(({ name, type }) => ({ name, type }));
   const load = model.load;
-  if (load.strategy !== 'scd2') {
-    await loadInputs(session, catalog, model, loads[loads.length - 1]);
-    return canonicalRows(session, implementation.select, columns);
-  }
+  if (load.strategy !== 'scd2')
+    return canonicalRows(session, implementation.select, columns, inputStatements(catalog, model, loads[loads.length - 1]));
   const target = warehouseRelation(catalog, 'duckdb')(model.name);
-  await session.run(`DROP TABLE IF EXISTS ${target}`);
   const clock = new Map<string, string>();
   const stamps = [load.validFrom, load.validTo];
   for (const [index, given] of loads.entries()) {
-    await loadInputs(session, catalog, model, given);
-    await session.runAll(loadStatements(model, implementation, target));
+    await session.runAll([
+      ...(index === 0 ? [`DROP TABLE IF EXISTS ${target}`] : []),
+      ...inputStatements(catalog, model, given),
+      ...loadStatements(model, implementation, target),
+    ]);
     if (load.updatedAt) continue;
     const union = stamps
       .map((name) => `SELECT CAST(${quoteIdentifier(name, 'duckdb')} AS VARCHAR) AS stamp FROM ${target}`)

@@ -29,14 +29,12 @@ export async function runPropertyTests(
   const snapshot = givenArbitrary(catalog, model);
   for (const invariant of invariantsOf(catalog, model)) {
     results.push(
-      await timedCheck('property', invariant.name, async () => {
-        const session = await DuckSession.open();
-        try {
-          return await checkInvariant(session, catalog, model, implementation, invariant, snapshot, options.numRuns ?? 25);
-        } finally {
-          session.close();
-        }
-      }),
+      // A fresh database per invariant, as each case leaves its tables behind.
+      await timedCheck('property', invariant.name, () =>
+        DuckSession.scratch((session) =>
+          checkInvariant(session, catalog, model, implementation, invariant, snapshot, options.numRuns ?? 25),
+        ),
+      ),
     );
   }
   return results;

@@ -3,11 +3,11 @@ import { DuckSession, sqlLiteral, unknownColumns } from '../duckdb';
 import { quoteIdentifier } from '../sql';
 import { canonicalRows, type ComparedColumn } from './canonical-rows';
 import { timedCheck, type CheckOutcome, type CheckResult } from './check-result';
-import { inputColumnsOf, loadInputs } from './input-tables';
+import { inputColumnsOf, inputStatements } from './input-tables';
 import type { ModelImplementation } from './model-implementation';
 import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
 
-/** Runs every given/expect block of `model` against `implementation`, each in a fresh in-memory database. */
+/** Runs every given/expect block of `model` against `implementation`, each in a fresh in-memory database (see DuckSession.scratch). */
 export async function runUnitTests(catalog: Catalog, model: Model, implementation: ModelImplementation): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const unitTest of model.unitTests) {
@@ -41,10 +41,8 @@ async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, i
     };
   const columns = compared as ComparedColumn[];
 
-  const session = await DuckSession.open();
-  try {
-    await loadInputs(session, catalog, model, unitTest.given);
-    const actual = await canonicalRows(session, implementation.select, columns);
+  return DuckSession.scratch(async (session) => {
+    const actual = await canonicalRows(session, implementation.select, columns, inputStatements(catalog, model, unitTest.given));
     // A column one expect row leaves out is not compared for that row (DuckDB keeps VALUES order).
     const typed = unitTest.expect.length === 0 ? [] : await canonicalRows(session, expectedValues(unitTest, columns), columns);
     const expected = typed.map((row, index) =>
@@ -57,9 +55,7 @@ async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, i
       status: 'failed',
       message: `${where}: unit test ${unitTest.name} of ${model.name}: the rows differ from expect (${implementation.label}):\n${formatDiff(diff)}`,
     };
-  } finally {
-    session.close();
-  }
+  });
 }
 
 /** Only the columns that expect names are compared, typed by the model's declaration. */

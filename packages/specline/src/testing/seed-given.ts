@@ -8,8 +8,7 @@ import type { GivenRows } from './input-tables';
  * built by the spec), read back as a given block: one more named case to compare on.
  */
 export async function seedGiven(catalog: Catalog, model: Model, workspaceRoot: string): Promise<GivenRows> {
-  const session = await DuckSession.open();
-  try {
+  return DuckSession.scratch(async (session) => {
     const warehouse = new SeedWarehouse(session, catalog, workspaceRoot);
     const given: Record<string, Row[]> = {};
     const read = new Set<string>();
@@ -24,11 +23,8 @@ export async function seedGiven(catalog: Catalog, model: Model, workspaceRoot: s
       const projection = columns.map(
         (column) => `CAST(${quoteIdentifier(column.name, 'duckdb')} AS VARCHAR) AS ${quoteIdentifier(column.name, 'duckdb')}`,
       );
-      // await before finally closes the session: a query on a closed DuckDB session crashes the process.
       given[input.alias] = await session.rows(`SELECT ${projection.join(', ')} FROM ${warehouse.relationOf(input.ref)} ORDER BY ALL`);
     }
     return given;
-  } finally {
-    session.close();
-  }
+  });
 }

@@ -104,8 +104,7 @@ async function genericTestsOn(
   model: Model,
   implementation: ModelImplementation,
 ): Promise<CheckResult[]> {
-  const session = await DuckSession.open();
-  try {
+  return DuckSession.scratch(async (session) => {
     const warehouse = new SeedWarehouse(session, catalog, workspaceRoot);
     const target = warehouse.relationOf(model.name);
     const build = await timedCheck('generic', 'build inputs from seed CSVs and load the implementation', async () => {
@@ -118,9 +117,6 @@ async function genericTestsOn(
       return { status: 'passed' };
     });
     if (build.status !== 'passed') return [build];
-    // await before finally closes the session: a query on a closed DuckDB session crashes the process.
-    return await runGenericTests(session, catalog, model, target, warehouse.relationOf);
-  } finally {
-    session.close();
-  }
+    return runGenericTests(session, catalog, model, target, warehouse.relationOf);
+  });
 }

@@ -8,8 +8,7 @@ import { loadInputs, type CheckOutcome } from '../../testing';
  * query is described on empty, typed inputs, so nothing runs and no data is needed.
  */
 export async function checkContract(catalog: Catalog, model: Model, select: string): Promise<CheckOutcome> {
-  const session = await DuckSession.open();
-  try {
+  return DuckSession.scratch(async (session) => {
     await loadInputs(session, catalog, model, {});
     const actual = await session.describe(select);
     const problems: string[] = [];
@@ -27,9 +26,7 @@ export async function checkContract(catalog: Catalog, model: Model, select: stri
     if (problems.length === 0 && order.join() !== model.columns.map((c) => c.name).join())
       problems.push(`columns are in the order ${order.join(', ')}; the spec's order is ${model.columns.map((c) => c.name).join(', ')}`);
     return problems.length ? { status: 'failed', message: problems.map((problem) => `  - ${problem}`).join('\n') } : { status: 'passed' };
-  } finally {
-    session.close();
-  }
+  });
 }
 
 function normalize(type: string): string {
