@@ -71,6 +71,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
           pluginInputs: inputsOfPlugin,
           lookups: lookupsOf(file),
           upstream: isDataset ? upstreamOf(file) : undefined,
+          behaviour: summary.behaviour,
           glossaries: glossariesOf(file).files.length > 0,
           codePaths: outputs.datasetPaths(summary),
         };

@@ -22,6 +22,8 @@ export interface TargetContext {
   readonly glossaries?: boolean;
   /** A fingerprint of what its tasks read from other specs (see upstream-fingerprints.ts). */
   readonly upstream?: string;
+  /** A fingerprint of its own spec without the prose (see spec-fingerprints.ts). */
+  readonly behaviour?: string;
   /** What its codegen writes in the platform trees (see code-outputs.ts). */
   readonly codePaths?: CodePaths;
 }
@@ -177,17 +179,20 @@ export function buildPruneTarget(context: TargetContext): TargetConfiguration {
 }
 
 /**
- * A model's spec-derived tests on DuckDB. Cached: the result depends on the model's spec, the
- * behaviour and seeds of everything upstream of it (and of what its relationships tests look
- * up), the constitution and the plugin. JUnit XML is the output.
+ * A model's spec-derived tests on DuckDB. Cached: the result depends on the model's behaviour
+ * (not its prose: no check reads a description), the behaviour and seeds of everything
+ * upstream of it (and of what its relationships tests look up), the constitution and the
+ * plugin. So its key takes the spec's behaviour fingerprint as an option instead of the spec
+ * file as an input: a description edit re-runs the model's validate, codegen and export (their
+ * outputs carry the prose) and answers its test from the cache. JUnit XML is the output.
  */
 export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:test`,
     cache: true,
-    inputs: [SPEC_INPUT, `^${SEED_INPUT}`, ...lookupSeedInputs(context.lookups?.withUpstream), SHARED_INPUT],
+    inputs: [SEED_INPUT, `^${SEED_INPUT}`, ...lookupSeedInputs(context.lookups?.withUpstream), SHARED_INPUT],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
-    options: optionsOf(context, upstreamOption(context.upstream)),
+    options: optionsOf(context, { ...upstreamOption(context.upstream), ...(context.behaviour ? { behaviour: context.behaviour } : {}) }),
     metadata: {
       description:
         'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',

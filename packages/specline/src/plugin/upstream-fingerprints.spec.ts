@@ -78,6 +78,29 @@ describe('upstream fingerprints in target options', () => {
     }
   });
 
+  it("leave a model's own test keyed as before after a prose edit, and re-key it after a behaviour edit", async () => {
+    const ownTest = (projects: Projects) => projects.stg_orders.targets?.test;
+    expect(ownTest(original)?.inputs).not.toContain('specline-spec');
+    const prose = scratchSpecs('specs/models/staging/stg_orders.yaml', (text) =>
+      text.replace(/^description: .*$/m, 'description: Rewritten for the test.'),
+    );
+    const filter = scratchSpecs('specs/models/staging/stg_orders.yaml', (text) =>
+      text.replace("filter: LOWER(status) <> 'test'", "filter: LOWER(status) NOT IN ('test', 'qa')"),
+    );
+    try {
+      const afterProse = await projectsOf(prose.root);
+      expect(afterProse.stg_orders.namedInputs?.['specline-seed']).toEqual(original.stg_orders.namedInputs?.['specline-seed']);
+      expect(ownTest(afterProse)).toEqual(ownTest(original));
+      // validate, codegen and export still read the spec file: their outputs carry the prose.
+      for (const target of ['validate', 'codegen', 'export'])
+        expect(afterProse.stg_orders.targets?.[target]?.inputs).toContain('specline-spec');
+      expect(ownTest(await projectsOf(filter.root))?.options?.behaviour).not.toBe(ownTest(original)?.options?.behaviour);
+    } finally {
+      prose.cleanup();
+      filter.cleanup();
+    }
+  });
+
   it('follow behaviour: a filter edit re-keys every transitive dependent and the catalog code, and nothing else', async () => {
     const scratch = scratchSpecs('specs/models/staging/stg_orders.yaml', (text) =>
       text.replace("filter: LOWER(status) <> 'test'", "filter: LOWER(status) NOT IN ('test', 'qa')"),
