@@ -1,4 +1,6 @@
-import { DependencyType, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
+// Types only: a value import of @nx/devkit loads much of Nx (~0.5 s) into the plugin worker, on
+// the critical path of every project graph, for one enum member.
+import type { CreateDependencies, DependencyType, RawProjectGraphDependency } from '@nx/devkit';
 import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
 
 /**
@@ -18,7 +20,7 @@ export const createDependencies: CreateDependencies = (_options, context) => {
   for (const source of Object.keys(context.projects).sort()) {
     const meta = (context.projects[source].metadata as { specline?: SpeclineProjectMetadata } | undefined)?.specline;
     for (const target of meta?.dependsOn ?? []) {
-      if (context.projects[target]) dependencies.push({ source, target, type: DependencyType.implicit });
+      if (context.projects[target]) dependencies.push({ source, target, type: 'implicit' as DependencyType.implicit });
     }
   }
   return dependencies;
