@@ -1,5 +1,5 @@
-// Types only: a value import of @nx/devkit loads much of Nx (~0.5 s) into the plugin worker, on
-// the critical path of every project graph, for one enum member.
+// Types only: a value import of @nx/devkit loads much of Nx (0.5 s when required on its own), on
+// the critical path of the project graph, for one enum member.
 import type { CreateDependencies, DependencyType, RawProjectGraphDependency } from '@nx/devkit';
 import type { SpeclineProjectMetadata } from '../workspace/project-metadata';
 
