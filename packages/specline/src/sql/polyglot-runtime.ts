@@ -12,12 +12,6 @@ let pending: Promise<void> | undefined;
 
 export function initSql(): Promise<void> {
   if (!pending) {
-    // V8 first compiles WASM with its baseline compiler (Liftoff), then recompiles the hot
-    // functions of polyglot's large module with its optimising one in background threads. On
-    // a 2-core machine that recompilation took ~10 s of CPU beside a test run of 5 s, and it
-    // never paid for itself: loading 1,000 specs took 5.6 s of CPU with Liftoff only, 11 s
-    // with it (docs/benchmarks.md). Only WASM compiled from here on is affected.
-    setFlagsFromString('--liftoff-only');
     pending = polyglot.init().then(
       () => {
         ready = true;
@@ -29,6 +23,18 @@ export function initSql(): Promise<void> {
     );
   }
   return pending;
+}
+
+/**
+ * V8 first compiles WASM with its baseline compiler (Liftoff), then recompiles the hot
+ * functions of polyglot's large module with its optimising one in background threads. On a
+ * 2-core machine that recompilation took ~10 s of CPU beside a test batch of 5 s, and it never
+ * paid for itself: loading 1,000 specs took 5.6 s of CPU with Liftoff only, 11 s with it.
+ * The flag is process-wide and only affects WASM compiled after it, so the executors call
+ * this before anything initialises polyglot; test processes (Jest workers) keep V8's default.
+ */
+export function compileSqlWasmForQuickStart(): void {
+  if (!pending) setFlagsFromString('--liftoff-only');
 }
 
 export function polyglotApi(): typeof polyglot {
