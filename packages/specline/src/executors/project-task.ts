@@ -3,6 +3,7 @@ import { specFileOf } from './project-spec-file';
 import { runBatch } from './run-batch';
 import { DEFAULT_OPTIONS } from '../workspace/options';
 import { runningTasksOf } from './workspace-catalog';
+import { keepWasmOnBaselineCompiler } from '../sql';
 
 export interface ProjectTaskOptions {
   specsDir?: string;
@@ -25,6 +26,7 @@ function withDefaults<O extends ProjectTaskOptions>(options: O): O & Required<Pr
 export function projectExecutor<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
   return async (options: O, context: ExecutorContext): Promise<{ success: boolean }> => {
     const projectName = context.projectName!;
+    keepWasmOnBaselineCompiler();
     runningTasksOf(context, [projectName]);
     let result: { success: boolean; report: string };
     try {
@@ -40,9 +42,11 @@ export function projectExecutor<O extends ProjectTaskOptions>(task: ProjectTask<
 
 /** The Nx batch implementation: every task in this one process, sharing the catalog load. */
 export function projectBatch<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
-  return (taskGraph: TaskGraph, inputs: Record<string, O>, _overrides: O, context: ExecutorContext) =>
-    runBatch(taskGraph, inputs, context, async (graphTask, options, specFile) => {
+  return (taskGraph: TaskGraph, inputs: Record<string, O>, _overrides: O, context: ExecutorContext) => {
+    keepWasmOnBaselineCompiler();
+    return runBatch(taskGraph, inputs, context, async (graphTask, options, specFile) => {
       const result = await task(context.root, withDefaults(options), graphTask.target.project, specFile);
       return { success: result.success, terminalOutput: result.report };
     });
+  };
 }

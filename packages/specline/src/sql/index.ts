@@ -8,7 +8,7 @@
  * pasting ParsedExpression.text.
  */
 export { isKnownDialect, type SqlDialect } from './dialects';
-export { initSql } from './polyglot-runtime';
+export { initSql, keepWasmOnBaselineCompiler } from './polyglot-runtime';
 export { parseExpression, type FragmentKind, type ParsedExpression } from './parse-expression';
 export { transpileExpression } from './transpile';
 export { quoteIdentifier } from './quote-identifier';

@@ -28,7 +28,8 @@ describe('polyglot in a process that translates a catalog', () => {
   it('keeps polyglot on the baseline WebAssembly compiler, so translating does not grow the process by compiled code', () => {
     const sql = path.resolve(__dirname, '../../dist/sql');
     const script = `
-      const { initSql, transpileExpression } = require(${JSON.stringify(sql)});
+      const { initSql, keepWasmOnBaselineCompiler, transpileExpression } = require(${JSON.stringify(sql)});
+      keepWasmOnBaselineCompiler();
       const dialects = ['duckdb', 'bigquery', 'snowflake', 'postgresql'];
       initSql().then(() => {
         const before = process.resourceUsage().maxRSS;

@@ -1,5 +1,5 @@
-import * as polyglot from '@polyglot-sql/sdk';
 import { setFlagsFromString } from 'node:v8';
+import * as polyglot from '@polyglot-sql/sdk';
 import { SqlNotReadyError } from './sql-errors';
 
 /**
@@ -12,7 +12,6 @@ let pending: Promise<void> | undefined;
 
 export function initSql(): Promise<void> {
   if (!pending) {
-    keepWasmOnBaselineCompiler();
     pending = polyglot.init().then(
       () => {
         ready = true;
@@ -26,21 +25,25 @@ export function initSql(): Promise<void> {
   return pending;
 }
 
-export function polyglotApi(): typeof polyglot {
-  if (!ready) throw new SqlNotReadyError();
-  return polyglot;
-}
-
 /**
  * Polyglot is a 22 MB WebAssembly module. V8 first compiles it with its baseline compiler
  * (Liftoff), then recompiles every hot function with its optimising compiler (TurboFan) on
  * background threads. For this module the recompilation costs far more than it ever returns:
- * parsing 5,000 fragments took 9.9 s and 264 MB of RSS with it, 1.3 s and 93 MB without (the
- * optimised code and the compiler's memory, not the heap). A batch process parses and
- * translates a whole catalog's fragments once each, so it never runs long enough to win it
- * back. The flag must be set before the module is compiled, and it applies to this process's
- * WebAssembly only; Specline loads no other.
+ * parsing 5,000 fragments took 9.9 s and 264 MB of RSS with it, 1.3 s and 93 MB without;
+ * loading 1,000 specs took 5.6 s of CPU instead of 11 s; `nx g spec:table` peaked at 280 MB
+ * instead of 540 MB. A batch process or a generator parses each fragment once or twice, so it
+ * never runs long enough to win the cost back.
+ *
+ * The flag is process-wide and only affects WebAssembly compiled after it (Specline loads no
+ * other), so executors and generators call this before anything initialises polyglot. Jest
+ * workers keep V8's default: with the flag set there, workers were twice force-exited at
+ * teardown.
  */
-function keepWasmOnBaselineCompiler(): void {
-  setFlagsFromString('--liftoff-only');
+export function keepWasmOnBaselineCompiler(): void {
+  if (!pending) setFlagsFromString('--liftoff-only');
+}
+
+export function polyglotApi(): typeof polyglot {
+  if (!ready) throw new SqlNotReadyError();
+  return polyglot;
 }

@@ -1,6 +1,7 @@
 import type { Tree } from '@nx/devkit';
 import { loadSpecsFolder, type LoadedCatalog } from '../../load';
 import type { SpecSource } from '../../spec';
+import { keepWasmOnBaselineCompiler } from '../../sql';
 
 /**
  * Loads the catalog as the tree holds it, pending generator changes included, through the
@@ -8,6 +9,9 @@ import type { SpecSource } from '../../spec';
  * which keeps --dry-run honest.
  */
 export function loadTreeCatalog(tree: Tree, specsDir: string): Promise<LoadedCatalog> {
+  // A generator parses the catalog's fragments once: V8's optimising recompilation of the SQL
+  // parser would cost it seconds and half its memory (see keepWasmOnBaselineCompiler).
+  keepWasmOnBaselineCompiler();
   return loadSpecsFolder(treeSource(tree), specsDir);
 }
 
