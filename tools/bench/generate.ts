@@ -12,14 +12,19 @@ export interface BenchWorkspaces {
   readonly dataform: string;
 }
 
-export function generateWorkspaces(root: string, specCount: number): BenchWorkspaces {
-  const plan = planCatalog(specCount);
-  const specs = specFiles(plan);
-  const dirs = {
+/** Where generateWorkspaces writes the workspaces of one size. */
+export function workspacesAt(root: string, specCount: number): BenchWorkspaces {
+  return {
     specline: path.join(root, `n${specCount}-specline`),
     trivial: path.join(root, `n${specCount}-trivial`),
     dataform: path.join(root, `n${specCount}-dataform`),
   };
+}
+
+export function generateWorkspaces(root: string, specCount: number): BenchWorkspaces {
+  const plan = planCatalog(specCount);
+  const specs = specFiles(plan);
+  const dirs = workspacesAt(root, specCount);
   for (const plugin of ['specline', 'trivial'] as PluginChoice[]) writeWorkspace(dirs[plugin], specs, plugin);
   writeDataformProject(dirs.dataform, plan);
   return dirs;

@@ -3,21 +3,24 @@
  * measured in the same run:
  *
  *   node -r @swc-node/register tools/bench/harness.ts [--runs=3] [--out=/tmp/specline-bench]
- *        [--sizes=100,1000] [--only=graph,cold,dataform-only,cached,edit,test,generator]
+ *        [--sizes=100,1000] [--only=graph,cold,dataform-only,cached,edit,test,generator] [--reuse]
  *
  * For each N it generates the Specline, trivial-plugin and Dataform workspaces of the synthetic
  * catalog (generate.ts), and it copies this repository's example catalog for the `test` and
  * generator rows (example-workspace.ts). It prints a markdown report: the goals with a verdict,
  * then every series with its raw figures (goals.ts). Run it by hand on an idle machine, never in
- * CI: at 10,000 specs it takes the better part of an hour, and it measures the machine.
+ * CI: at 10,000 specs it takes the better part of an hour, and it measures the machine. The
+ * report so far is also written to <out>/report.md after every phase, so a long run that is
+ * stopped keeps what it measured. --reuse keeps workspaces an earlier run generated (and their
+ * Nx cache, so `--only=cached --reuse` measures cached runs without a new cold run first).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { planCatalog, type CatalogPlan, type PlannedModel } from './catalog-plan';
 import { writeExampleWorkspaces, TRIVIAL_MODEL_PROJECTS } from './example-workspace';
-import { generateDataformOnlyWorkspace, generateWorkspaces } from './generate';
+import { generateDataformOnlyWorkspace, generateWorkspaces, workspacesAt } from './generate';
 import { report, type Series } from './goals';
 import { measure, type Measurement } from './measure';
 import { REPO_ROOT } from './workspace';
@@ -44,11 +47,12 @@ interface Options {
   /** Explicit sizes run every chosen phase at each of them; by default each phase runs at its PHASE_SIZES. */
   readonly sizes?: readonly number[];
   readonly phases: ReadonlySet<string>;
+  readonly reuse: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
   const flags = new Map(argv.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=') as [string, string]));
-  const unknown = [...flags.keys()].filter((flag) => !['runs', 'out', 'sizes', 'only'].includes(flag));
+  const unknown = [...flags.keys()].filter((flag) => !['runs', 'out', 'sizes', 'only', 'reuse'].includes(flag));
   const phases = new Set((flags.get('only') ?? ALL_PHASES.join(',')).split(','));
   const badPhase = [...phases].filter((phase) => !ALL_PHASES.includes(phase));
   if (unknown.length > 0 || badPhase.length > 0) {
@@ -62,6 +66,7 @@ function parseOptions(argv: readonly string[]): Options {
     out: path.resolve(flags.get('out') ?? '/tmp/specline-bench'),
     sizes: flags.get('sizes')?.split(',').map(Number),
     phases,
+    reuse: flags.has('reuse'),
   };
 }
 
@@ -76,9 +81,10 @@ function main(): void {
 
   for (const size of options.sizes ?? [100, 1000, 10000]) {
     if (!Object.keys(PHASE_SIZES).some((phase) => wants(phase, size))) continue;
-    log(`N=${size}: generating workspaces`);
-    const dirs = generateWorkspaces(options.out, size);
-    commitAll(dirs.specline);
+    const reused = options.reuse && existsSync(path.join(workspacesAt(options.out, size).specline, '.git'));
+    log(`N=${size}: ${reused ? 'reusing' : 'generating'} workspaces`);
+    const dirs = reused ? workspacesAt(options.out, size) : generateWorkspaces(options.out, size);
+    if (!reused) commitAll(dirs.specline);
     const ours = nxIn(dirs.specline);
     const trivial = nxIn(dirs.trivial);
     const dataform = () => check(measure(DATAFORM, ['compile', '--json', '--timeout=30m'], dirs.dataform));
@@ -132,7 +138,7 @@ function main(): void {
       });
     }
     if (wants('cached', size)) {
-      if (!results.has(`cold@${size}`)) coldRun(ours)();
+      if (!results.has(`cold@${size}`) && !(options.reuse && existsSync(path.join(ours.dir, '.nx/cache')))) coldRun(ours)();
       log(`N=${size}: fully cached re-run against the warm graph`);
       const cached = repeat(() => ours.run(RUN_MANY));
       results.set(`cached@${size}`, {
@@ -198,6 +204,7 @@ function main(): void {
       });
     }
     loads.push(loadavg()[0]);
+    writeFileSync(path.join(options.out, 'report.md'), report(results, options.runs, loads));
   }
 
   if (options.phases.has('test') || options.phases.has('generator')) {
@@ -235,6 +242,7 @@ function main(): void {
     }
     loads.push(loadavg()[0]);
   }
+  writeFileSync(path.join(options.out, 'report.md'), report(results, options.runs, loads));
   console.log(report(results, options.runs, loads));
 }
 
