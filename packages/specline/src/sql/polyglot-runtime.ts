@@ -35,9 +35,10 @@ export function initSql(): Promise<void> {
  * never runs long enough to win the cost back.
  *
  * The flag is process-wide and only affects WebAssembly compiled after it (Specline loads no
- * other), so executors and generators call this before anything initialises polyglot. Jest
- * workers keep V8's default: with the flag set there, workers were twice force-exited at
- * teardown.
+ * other), so executors and generators call this before anything initialises polyglot; it is
+ * not in initSql, so that a Jest worker that only parses keeps V8's default (with the flag set
+ * in every worker, workers were twice force-exited at teardown). A worker running a
+ * generator's tests does set it; those runs exit cleanly (the CI run of this change).
  */
 export function keepWasmOnBaselineCompiler(): void {
   if (!pending) setFlagsFromString('--liftoff-only');
