@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { Dialect } from '@polyglot-sql/sdk';
 import type { Catalog, Model } from '../catalog';
 import { compileRejectedRowsDelete } from '../compiler';
 import { polyglotApi } from '../sql/polyglot-runtime';
@@ -213,7 +214,7 @@ describe('the Dataform incremental table, compiled by the real Dataform CLI', ()
    */
   function onDuckDb(sql: string): string {
     const local = sql.replaceAll(RESOLVED.commerce_orders, 'raw.commerce_orders').replaceAll(RESOLVED.stg_orders, 'staging.stg_orders');
-    const translated = polyglotApi().transpile(local, 'bigquery', 'duckdb', { unsupportedLevel: 'raise' });
+    const translated = polyglotApi().transpile(local, Dialect.BigQuery, Dialect.DuckDB, { unsupportedLevel: 'raise' });
     if (!translated.success || translated.sql?.length !== 1) throw new Error(`polyglot: ${translated.error}`);
     return translated.sql[0] as string;
   }
