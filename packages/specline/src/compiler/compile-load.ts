@@ -28,20 +28,11 @@ export function compileLoadStatements(catalog: Catalog, model: Model, dialect: S
   const columns = model.columns.map((column) => q(column.name));
   if (load.strategy === 'incremental') {
     const others = columns.filter((column) => !load.uniqueKey.some((key) => q(key) === column));
-    // A row the filter now rejects (re-delivered in the window, e.g. an order turned into a
-    // test order) leaves the table, as a full rebuild would drop it.
-    const removed: string[] = [];
-    if (model.inputs[0]?.filter) {
-      const rejected = compileModelSelect(catalog, model, dialect, relationOf, { incremental: { relation: target, rejected: true } });
-      if (!rejected.ok) return rejected;
-      const keys = load.uniqueKey.map((key) => `r.${q(key)} = t.${q(key)}`).join(' AND ');
-      removed.push(
-        `DELETE FROM ${target} AS t\nWHERE EXISTS (\n  SELECT 1 FROM (\n${indent(indent(rejected.value))}\n  ) AS r\n  WHERE ${keys}\n)`,
-      );
-    }
+    const removed = compileRejectedRowsDelete(catalog, model, dialect, relationOf, target);
+    if (!removed.ok) return removed;
     return ok([
       create,
-      ...removed,
+      ...(removed.value === undefined ? [] : [removed.value]),
       [
         `MERGE INTO ${target} AS t`,
         `USING (\n${indent(select.value)}\n) AS s`,
@@ -53,6 +44,31 @@ export function compileLoadStatements(catalog: Catalog, model: Model, dialect: S
   }
   const snapshot = q(`${model.name}__snapshot`);
   return ok([create, snapshotStatement(dialect, snapshot, select.value), ...compileScd2Apply(model, dialect, target, snapshot)]);
+}
+
+/**
+ * For an incremental model whose first input has a filter, the DELETE that runs before the
+ * MERGE: it removes the table's rows whose key comes back in the load window rejected by the
+ * filter (e.g. an order turned into a test order), as a full rebuild would drop them. Every
+ * target that loads incrementally runs this one statement, with its own name for the table
+ * (`target`) and for the inputs; undefined when the first input has no filter.
+ */
+export function compileRejectedRowsDelete(
+  catalog: Catalog,
+  model: Model,
+  dialect: SqlDialect,
+  relationOf: RelationOf,
+  target: string,
+): Compiled<string | undefined> {
+  if (model.load.strategy !== 'incremental' || !model.inputs[0]?.filter) return { ok: true, value: undefined };
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const rejected = compileModelSelect(catalog, model, dialect, relationOf, { incremental: { relation: target, rejected: true } });
+  if (!rejected.ok) return rejected;
+  const keys = model.load.uniqueKey.map((key) => `r.${q(key)} = t.${q(key)}`).join(' AND ');
+  return {
+    ok: true,
+    value: `DELETE FROM ${target} AS t\nWHERE EXISTS (\n  SELECT 1 FROM (\n${indent(indent(rejected.value))}\n  ) AS r\n  WHERE ${keys}\n)`,
+  };
 }
 
 /** The typed table an incremental or scd2 load merges into, created on the first run. */

@@ -1,5 +1,5 @@
 export { compileModelSelect, type RelationOf, type SelectOptions } from './compile-select';
-export { compileLoadStatements, createColumnsTable, createTableIfMissing } from './compile-load';
+export { compileLoadStatements, compileRejectedRowsDelete, createColumnsTable, createTableIfMissing } from './compile-load';
 export { compileScd2Apply } from './scd2-apply';
 export { sqlType } from './sql-type';
 export { type Compiled } from './compile-problem';

@@ -1,5 +1,5 @@
 import type { Catalog, Model, SourceTable } from '../catalog';
-import { compileLoadStatements, compileModelSelect, type RelationOf } from '../compiler';
+import { compileLoadStatements, compileModelSelect, compileRejectedRowsDelete, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { DATAFORM_SETTINGS_FILE, dataformPath, placementOf } from './code-paths';
 import { dataformAssertions } from './dataform-assertions';
@@ -51,10 +51,13 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     model.load.strategy === 'scd2'
       ? // Dataform has no snapshots: an operations action runs the scd2 apply as one BigQuery script.
         mapOk(compileLoadStatements(catalog, model, dialect, relations), (statements) => `${statements.join(';\n\n')};`)
-      : compileModelSelect(catalog, model, dialect, relations, {
-          incremental: { relation: '${self()}', guard: (clause) => `\${when(incremental(), \`${clause.replace(/[`\\]/g, '\\$&')}\`)}` },
-        });
+      : compileModelSelect(catalog, model, dialect, relations, { incremental: { relation: '${self()}', guard: whenIncremental } });
   if (!compiled.ok) return refused(compiled.diagnostics);
+  // The plain SQL load's DELETE, before the merge: Dataform runs an incremental table's
+  // pre_operations before it, and when(incremental()) leaves them empty on a full rebuild.
+  // https://cloud.google.com/dataform/docs/incremental-tables
+  const removal = compileRejectedRowsDelete(catalog, model, dialect, relations, '${self()}');
+  if (!removal.ok) return refused(removal.diagnostics);
   const assertions = dataformAssertions(catalog, model, problems);
   if (problems.length) return refused(problems);
   const config = {
@@ -76,9 +79,19 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
       headerComment: escaped('sqlx', sqlLineComment(sqlxInertText(generatedHeader(model)))),
       // The compiler's SQL: identifiers quoted, fragments parsed and free of ${ (sql/lexical-checks.ts).
       sql: escaped('sqlx', compiled.value),
+      preOperations: removal.value === undefined ? undefined : escaped('sqlx', whenIncremental(removal.value)),
     }),
   };
   return emitted([file]);
+}
+
+/**
+ * SQL that only an incremental run executes: a JavaScript template literal inside
+ * ${when(incremental(), `...`)}, so backticks (BigQuery's identifier quotes) and backslashes are
+ * escaped, while the ${self()} and ${ref()} it holds are still evaluated.
+ */
+function whenIncremental(sql: string): string {
+  return `\${when(incremental(), \`${sql.replace(/[`\\]/g, '\\$&')}\`)}`;
 }
 
 function columnDescriptions(model: Model): Record<string, string> {

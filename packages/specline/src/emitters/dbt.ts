@@ -1,5 +1,5 @@
 import type { Catalog, Model, SourceTable } from '../catalog';
-import { compileModelSelect, sqlType, type RelationOf } from '../compiler';
+import { compileModelSelect, compileRejectedRowsDelete, sqlType, type RelationOf } from '../compiler';
 import type { Diagnostic } from '../diagnostics';
 import { escaped, jinjaArguments, jinjaInertText, sqlLineComment, type Escaped } from '../escaping';
 import { quoteIdentifier } from '../sql';
@@ -101,16 +101,24 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
     files.push({
       path: paths.model,
       content: renderTemplate('dbt-model.sql', {
+        preHook: undefined,
         config: jinjaArguments({ materialized: 'view', schema: model.schema }).map(jinja),
         headerComment,
         sql: jinja(view),
       }),
     });
   } else {
+    // The plain SQL load's DELETE, as a pre-hook. dbt renders a hook when it runs it, so
+    // is_incremental() and {{ this }} are the run's, and runs it before the merge.
+    // https://docs.getdbt.com/reference/resource-configs/pre-hook-post-hook
+    const removal = compileRejectedRowsDelete(catalog, model, dialect, relationOf(catalog), '{{ this }}');
+    if (!removal.ok) return refused(removal.diagnostics);
+    const preHook = removal.value === undefined ? undefined : jinja(preHookBlock(removal.value));
     files.push({
       path: paths.model,
       content: renderTemplate('dbt-model.sql', {
-        config: jinjaArguments(modelConfig(model)).map(jinja),
+        preHook,
+        config: [...jinjaArguments(modelConfig(model)), ...(preHook ? [`pre_hook=${PRE_HOOK}`] : [])].map(jinja),
         headerComment,
         sql: jinja(select.value),
       }),
@@ -124,6 +132,25 @@ function emitModel(catalog: Catalog, model: Model): EmitResult {
   );
   files.push(schemaYaml(catalog, model, paths.properties));
   return problems.length ? refused(problems) : emitted(files);
+}
+
+/** The Jinja variable that holds an incremental model's pre-hook until config() takes it. */
+const PRE_HOOK = 'delete_rows_the_filter_now_rejects';
+
+/**
+ * The pre-hook's text in a {% set %} block: {% raw %} keeps its Jinja (is_incremental(),
+ * {{ this }}, ref()) unrendered while dbt renders the model file, for dbt to render when it
+ * runs the hook. A Jinja comment says what it is for.
+ */
+function preHookBlock(deleteStatement: string): string {
+  return [
+    '{# Before the merge, delete the rows of the load window that the source filter now rejects, as a full rebuild would. #}',
+    `{% set ${PRE_HOOK} %}{% raw %}`,
+    '{% if is_incremental() %}',
+    deleteStatement,
+    '{% endif %}',
+    '{% endraw %}{% endset %}',
+  ].join('\n');
 }
 
 /**
