@@ -250,7 +250,7 @@ SELECT
   o.order_id,
   o.customer_id,
   o.ordered_at,
-  CAST(CASE WHEN o.currency = 'USD' THEN o.total_amount ELSE ROUND(o.total_amount * fx.rate_to_usd, 2) END AS NUMERIC(18, 2)) AS amount_usd
+  CAST(CASE WHEN o.currency = 'USD' THEN o.total_amount ELSE ROUND(CAST(o.total_amount * fx.rate_to_usd AS NUMERIC), 2) END AS NUMERIC(18, 2)) AS amount_usd
 FROM o
 LEFT JOIN fx ON o.currency = fx.currency AND o.order_date = fx.rate_date;
 

@@ -92,6 +92,24 @@ describe('corrected translations run on DuckDB', () => {
     );
   });
 
+  it("time zones do not depend on the session's zone (a BigQuery TIMESTAMP is a naive TIMESTAMP holding UTC)", async () => {
+    // The session is 14 hours ahead of UTC, where DuckDB would read a naive TIMESTAMP cast to TIMESTAMPTZ.
+    await connection.run("SET TimeZone = 'Pacific/Kiritimati'");
+    try {
+      const row = { ts: '2024-11-03 05:30:00' };
+      expect(await evaluate(toDuckdb("DATE(CAST(c.ts AS TIMESTAMP), 'America/New_York')"), row)).toBe('2024-11-03');
+      expect(await evaluate(toDuckdb("DATETIME(CAST(c.ts AS TIMESTAMP), 'America/New_York')"), row)).toBe('2024-11-03 01:30:00');
+      expect(await evaluate(toDuckdb("EXTRACT(HOUR FROM CAST(c.ts AS TIMESTAMP) AT TIME ZONE 'Europe/Berlin')"), row)).toBe('6');
+      // 01:30 comes twice that night; BigQuery takes the first (EDT).
+      expect(await evaluate(toDuckdb("TIMESTAMP(c.ts, 'America/New_York')"), { ts: '2024-11-03 01:30:00' })).toBe('2024-11-03 05:30:00');
+      expect(await evaluate(toDuckdb("TIMESTAMP_TRUNC(CAST(c.ts AS TIMESTAMP), DAY, 'America/New_York')"), row)).toBe(
+        '2024-11-03 04:00:00',
+      );
+    } finally {
+      await connection.run("SET TimeZone = 'UTC'");
+    }
+  });
+
   it('DATE_TRUNC with WEEK(MONDAY) lands on Monday', async () => {
     expect(await evaluate(`CAST(${toDuckdb('DATE_TRUNC(CAST(c.d AS DATE), WEEK(MONDAY))')} AS DATE)`, { d: '2024-06-05' })).toBe(
       '2024-06-03',

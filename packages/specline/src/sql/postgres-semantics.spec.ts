@@ -42,6 +42,14 @@ function evaluate(bigquery: string, row: Record<string, string>): string {
     expect(evaluate('TO_HEX(MD5(c.s))', { s: 'abc' })).toBe('900150983cd24fb0d6963f7d28e17f72');
   });
 
+  it('SUBSTR with a computed position counts a negative one from the end, and starts at 1 from 0', () => {
+    const substr = 'SUBSTR(c.s, CAST(c.p AS INT64), 2)';
+    expect(evaluate(substr, { s: 'abcdef', p: '-3' })).toBe('de');
+    expect(evaluate(substr, { s: 'abcdef', p: '0' })).toBe('ab');
+    expect(evaluate(substr, { s: 'abcdef', p: '-10' })).toBe('ab');
+    expect(evaluate(substr, { s: 'abcdef', p: '2' })).toBe('bc');
+  });
+
   it('REGEXP_REPLACE replaces every match', () => {
     expect(evaluate("REGEXP_REPLACE(c.phone, r'[^0-9]', '')", { phone: '(555) 123-4567' })).toBe('5551234567');
   });

@@ -5,6 +5,7 @@ import { sqlProblem, type SqlProblem } from '../sql-problem';
 import { type SqlToken, tokenizeSql } from '../sql-tokens';
 import type { CorrectionPlan, SourceCall } from './correction-plan';
 import { correctionFor } from './from-bigquery';
+import { castNode } from './source-literals';
 
 /**
  * Applies the corrections (from-bigquery.ts) around polyglot's transpile in two steps:
@@ -50,8 +51,11 @@ export function markCorrections(
       refused ??= sqlProblem('SQL005', `${plan.message} (${from} to ${to})`, plan.hint, nameOffset(sourceText, call.name));
       return undefined;
     }
+    // A replacement is not visited again, so the call inside it keeps polyglot's translation.
+    if (plan.kind === 'replace') return plan.build(node) as polyglot.ast.Expression;
     rewrites.push(plan);
-    return placeholderCall(rewrites.length - 1, plan.carry);
+    const placeholder = placeholderCall(rewrites.length - 1, plan.carry);
+    return plan.castTo === undefined ? placeholder : (castNode('cast', placeholder, plan.castTo) as polyglot.ast.Expression);
   };
   const { ast } = polyglotApi();
   const marked = statements.map((statement) => ast.transform(statement, { leave }));

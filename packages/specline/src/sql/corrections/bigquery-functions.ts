@@ -20,6 +20,15 @@ const CORRECTED_FUNCTIONS = [
   'DIV',
   'IF_FUNC',
   'DATE_DIFF',
+  'DATE_ADD',
+  'DATE_SUB',
+  'DATE',
+  'DATETIME',
+  'TIMESTAMP',
+  'AT_TIME_ZONE',
+  'SUBSTRING',
+  'ROUND',
+  'ENDS_WITH',
 ] as const;
 
 export type CorrectedFunction = (typeof CORRECTED_FUNCTIONS)[number];

@@ -29,3 +29,18 @@ function decimalType(to: unknown): string | 'unsupported' | undefined {
   }
   return /"data_type":"decimal"|"name":"BIG(NUMERIC|DECIMAL)"/i.test(JSON.stringify(to ?? null)) ? 'unsupported' : undefined;
 }
+
+/**
+ * BigQuery ROUND rounds halves away from zero for FLOAT64 as for NUMERIC
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/mathematical_functions#round).
+ * PostgreSQL's round(double precision) rounds halves to even (2.5 gives 2) and it has no
+ * round(double precision, integer) at all; its round(numeric) rounds halves away from zero.
+ * Rounding as NUMERIC gives BigQuery's value for both argument types; the column's CAST then
+ * gives the declared type. (PostgreSQL turns a double into NUMERIC through its 15 significant
+ * digits, so a float such as 2.675, stored as 2.67499…, rounds as 2.675 does.)
+ */
+export function roundAsNumeric(call: SourceCall): CorrectionPlan {
+  const { this: value, decimals } = call.data;
+  if (decimals === null || decimals === undefined) return rewrite([value], ([x]) => `ROUND(CAST(${x} AS NUMERIC))`);
+  return rewrite([value, decimals], ([x, d]) => `ROUND(CAST(${x} AS NUMERIC), ${d})`);
+}

@@ -20,7 +20,11 @@ export type CorrectionPlan =
       readonly carry: readonly unknown[];
       readonly render: (args: readonly string[]) => string | undefined;
       readonly atomic: boolean;
+      /** A source type node: the rewritten call is wrapped in CAST(… AS type), which callers around it can read. */
+      readonly castTo?: unknown;
     }
+  /** A new source node for the call, translated by polyglot like any other, e.g. the call inside a CAST. */
+  | { readonly kind: 'replace'; readonly build: (node: unknown) => unknown }
   | { readonly kind: 'unsupported'; readonly message: string; readonly hint: string };
 
 /** Returns undefined when polyglot's own translation of this call is already right. */
@@ -28,6 +32,10 @@ export type PlanFor = (call: SourceCall) => CorrectionPlan | undefined;
 
 export function rewrite(carry: readonly unknown[], render: (args: readonly string[]) => string | undefined, atomic = true): CorrectionPlan {
   return { kind: 'rewrite', carry, render, atomic };
+}
+
+export function replace(build: (node: unknown) => unknown): CorrectionPlan {
+  return { kind: 'replace', build };
 }
 
 export function unsupported(message: string, hint: string): CorrectionPlan {

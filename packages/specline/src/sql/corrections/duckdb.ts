@@ -1,5 +1,8 @@
 import { concatPropagatingNull, sundayDateParts } from './bigquery-date-parts';
 import { truncateToUnit } from './bigquery-date-trunc';
+import { keptAsDate } from './bigquery-date-types';
+import { substrFromBigQueryPosition } from './bigquery-substr';
+import { civilTimeIn, dateIn, datetimeIn, DUCKDB_ZONES, timestampIn } from './bigquery-time-zones';
 import type { CorrectionTable } from './bigquery-functions';
 import { castToDecimal } from './bigquery-numeric';
 import { extractGroup } from './bigquery-regexp-extract';
@@ -26,7 +29,18 @@ export const DUCKDB: CorrectionTable = {
     extractGroup(call, (s, p, g) => `CASE WHEN REGEXP_MATCHES(${s}, ${p}) THEN REGEXP_EXTRACT(${s}, ${p}, ${g}) END`),
   CAST: (call) => castToDecimal(call, 'CAST'),
   SAFE_CAST: (call) => castToDecimal(call, 'TRY_CAST'),
-  DATE_TRUNC: truncateToUnit,
+  DATE_TRUNC: (call) => truncateToUnit(call, { weekdaysOfDates: true, zones: DUCKDB_ZONES }),
+  // DuckDB adds an interval to a DATE as a TIMESTAMP.
+  DATE_ADD: keptAsDate,
+  DATE_SUB: keptAsDate,
+  // A BigQuery TIMESTAMP is a naive TIMESTAMP holding UTC here. polyglot reads DATE(ts, tz) as
+  // STRPTIME(ts, '%perica/New_York'), and `ts AT TIME ZONE tz` on a naive TIMESTAMP as a civil
+  // time in tz, the opposite conversion.
+  DATE: dateIn(DUCKDB_ZONES),
+  DATETIME: datetimeIn(DUCKDB_ZONES),
+  TIMESTAMP: timestampIn(DUCKDB_ZONES),
+  AT_TIME_ZONE: civilTimeIn(DUCKDB_ZONES),
+  SUBSTRING: substrFromBigQueryPosition,
   // polyglot gives DATE_DIFF, which counts unit boundaries crossed.
   // https://duckdb.org/docs/stable/sql/functions/timestamp: date_sub counts complete parts. Its
   // 'DAY' is a calendar day in the session time zone, so days are counted as 24 hours.

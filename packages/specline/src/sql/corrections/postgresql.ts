@@ -1,7 +1,10 @@
 import { concatPropagatingNull, dateBoundariesCrossed, sundayDateParts } from './bigquery-date-parts';
 import { truncateToUnit } from './bigquery-date-trunc';
+import { keptAsDate } from './bigquery-date-types';
+import { civilTimeIn, dateIn, datetimeIn, POSTGRESQL_ZONES, timestampIn } from './bigquery-time-zones';
+import { substrFromBigQueryPosition } from './bigquery-substr';
 import type { CorrectionTable } from './bigquery-functions';
-import { castToDecimal } from './bigquery-numeric';
+import { castToDecimal, roundAsNumeric } from './bigquery-numeric';
 import { divided, elapsed } from './bigquery-timestamp-diff';
 import { rewrite, rewriteArgs, rewriteOneArg, unsupported } from './correction-plan';
 
@@ -22,7 +25,22 @@ export const POSTGRESQL: CorrectionTable = {
       'SAFE_CAST has no PostgreSQL equivalent: CAST fails the query where SAFE_CAST gives NULL.',
       'Use CAST if every value converts, or validate the text with REGEXP_CONTAINS in a CASE first.',
     ),
-  DATE_TRUNC: truncateToUnit,
+  DATE_TRUNC: (call) => truncateToUnit(call, { weekdaysOfDates: true, zones: POSTGRESQL_ZONES }),
+  // PostgreSQL adds an interval to a date as a TIMESTAMP.
+  DATE_ADD: keptAsDate,
+  DATE_SUB: keptAsDate,
+  // A BigQuery TIMESTAMP is a TIMESTAMPTZ here; each zone is named, so the session's does not matter.
+  DATE: dateIn(POSTGRESQL_ZONES),
+  DATETIME: datetimeIn(POSTGRESQL_ZONES),
+  TIMESTAMP: timestampIn(POSTGRESQL_ZONES),
+  AT_TIME_ZONE: civilTimeIn(POSTGRESQL_ZONES),
+  SUBSTRING: substrFromBigQueryPosition,
+  ROUND: roundAsNumeric,
+  // PostgreSQL has STARTS_WITH but no ENDS_WITH; the suffix compared with the value's end is exact, NULLs included.
+  ENDS_WITH: (call) =>
+    rewrite([call.data['this'], call.data['expression']], ([s, suffix]) =>
+      s && suffix ? `(RIGHT(${s}, LENGTH(${suffix})) = ${suffix})` : undefined,
+    ),
   // polyglot gives AGE(a, b), an interval that becomes a different number altogether.
   // EXTRACT(EPOCH FROM interval) is exact numeric with microseconds; bigint division truncates toward zero.
   TIMESTAMP_DIFF: (call) =>
