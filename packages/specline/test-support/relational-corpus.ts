@@ -111,6 +111,27 @@ const customersWithOrders = (columns: string, extra: string, ordersFilter = '') 
     columns + extra,
   ].join('\n');
 
+/** Each order's customer, id and version: the columns of the latest-row cases. */
+const VERSION_COLUMNS = [
+  '  - { name: customer_id, type: INT64, from: o.customer_id }',
+  '  - { name: order_id, type: INT64, from: o.order_id }',
+  '  - { name: version, type: INT64, from: o.version }',
+  '',
+].join('\n');
+
+/** Orders counted per customer: the columns of the having cases. */
+const COUNT_COLUMNS = [
+  '  - { name: customer_id, type: INT64, from: o.customer_id }',
+  '  - { name: orders, type: INT64, from: o.order_id, aggregate: count }',
+  '',
+].join('\n');
+
+/** A customer and a matched order (NULL when none): the columns of the where-after-a-left-join cases. */
+const CUSTOMER_ORDER_COLUMNS = [
+  '  - { name: customer_id, type: INT64, from: c.customer_id }',
+  '  - { name: order_id, type: INT64, from: o.order_id }',
+].join('\n');
+
 const windowCase = (name: string, rule: string, columns: string, expected: string[]): RelationalCase => ({
   name,
   rule,
@@ -228,12 +249,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_dedupe_latest',
     rule: 'QUALIFY ROW_NUMBER() OVER (PARTITION BY key ORDER BY version DESC) = 1: NULLs last descending; a NULL key is one key; a tie goes to the smallest other column',
     spec: ordersOnly(
-      [
-        '  - { name: customer_id, type: INT64, from: o.customer_id }',
-        '  - { name: order_id, type: INT64, from: o.order_id }',
-        '  - { name: version, type: INT64, from: o.version }',
-        '',
-      ].join('\n'),
+      VERSION_COLUMNS,
       'dedupe:\n  key: [customer_id]\n  order_by: [{ column: version, direction: desc }]\n  rationale: One row per customer, its latest version.\n',
     ),
     given: { rc_orders: ORDERS },
@@ -243,12 +259,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_dedupe_first_nulls_first',
     rule: 'ascending, NULLs sort first by default, so a NULL version wins',
     spec: ordersOnly(
-      [
-        '  - { name: customer_id, type: INT64, from: o.customer_id }',
-        '  - { name: order_id, type: INT64, from: o.order_id }',
-        '  - { name: version, type: INT64, from: o.version }',
-        '',
-      ].join('\n'),
+      VERSION_COLUMNS,
       'dedupe:\n  key: [customer_id]\n  order_by: [{ column: version }]\n  rationale: One row per customer, its earliest version.\n',
     ),
     given: { rc_orders: ORDERS },
@@ -258,12 +269,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_dedupe_first_nulls_last',
     rule: 'ASC NULLS LAST as written: a NULL version loses to any value',
     spec: ordersOnly(
-      [
-        '  - { name: customer_id, type: INT64, from: o.customer_id }',
-        '  - { name: order_id, type: INT64, from: o.order_id }',
-        '  - { name: version, type: INT64, from: o.version }',
-        '',
-      ].join('\n'),
+      VERSION_COLUMNS,
       'dedupe:\n  key: [customer_id]\n  order_by: [{ column: version, direction: asc, nulls: last }]\n  rationale: One row per customer, its earliest known version.\n',
     ),
     given: { rc_orders: ORDERS },
@@ -289,9 +295,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_dedupe_identical_rows',
     rule: 'rows equal in every column are interchangeable: one is kept',
     spec: ordersOnly(
-      ['  - { name: customer_id, type: INT64, from: o.customer_id }', '  - { name: status, type: STRING, from: o.status }', ''].join(
-        '\n',
-      ),
+      ['  - { name: customer_id, type: INT64, from: o.customer_id }', '  - { name: status, type: STRING, from: o.status }', ''].join('\n'),
       'dedupe:\n  key: [customer_id]\n  order_by: [{ column: status }]\n  rationale: One status per customer.\n',
     ),
     given: { rc_orders: ORDERS },
@@ -364,7 +368,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_where_drops_null_extended',
     rule: "WHERE keeps rows where the condition is TRUE: NULL = 'paid' is NULL, so the NULL-extended rows go",
     spec: customersWithOrders(
-      ['  - { name: customer_id, type: INT64, from: c.customer_id }', '  - { name: order_id, type: INT64, from: o.order_id }'].join('\n'),
+      CUSTOMER_ORDER_COLUMNS,
       "\nwhere:\n  condition: o.status = 'paid'\n  rationale: Customers with their paid orders.\n",
     ),
     given: { rc_customers: CUSTOMERS, rc_orders: ORDERS },
@@ -373,11 +377,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
   {
     name: 'rc_input_filter_keeps_null_extended',
     rule: 'the same condition as an input filter runs before the LEFT JOIN: every customer stays, unmatched ones with NULLs',
-    spec: customersWithOrders(
-      ['  - { name: customer_id, type: INT64, from: c.customer_id }', '  - { name: order_id, type: INT64, from: o.order_id }'].join('\n'),
-      '\n',
-      "o.status = 'paid'",
-    ),
+    spec: customersWithOrders(CUSTOMER_ORDER_COLUMNS, '\n', "o.status = 'paid'"),
     given: { rc_customers: CUSTOMERS, rc_orders: ORDERS },
     expected: ['100 | 2', '100 | 3', '200 | NULL', '400 | NULL'],
   },
@@ -385,7 +385,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_where_three_valued_or',
     rule: 'NULL OR FALSE is NULL (dropped), NULL OR TRUE is TRUE (kept), FALSE OR NULL is NULL',
     spec: customersWithOrders(
-      ['  - { name: customer_id, type: INT64, from: c.customer_id }', '  - { name: order_id, type: INT64, from: o.order_id }'].join('\n'),
+      CUSTOMER_ORDER_COLUMNS,
       "\nwhere:\n  condition: c.country = 'NL' OR o.amount >= 50\n  rationale: Dutch customers, and large orders.\n",
     ),
     given: { rc_customers: CUSTOMERS, rc_orders: ORDERS },
@@ -421,11 +421,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_having_count',
     rule: 'HAVING keeps the groups whose row satisfies it; a NULL group key is one group',
     spec: ordersOnly(
-      [
-        '  - { name: customer_id, type: INT64, from: o.customer_id }',
-        '  - { name: orders, type: INT64, from: o.order_id, aggregate: count }',
-        '',
-      ].join('\n'),
+      COUNT_COLUMNS,
       'group_by: [customer_id]\nhaving:\n  condition: orders = 2\n  rationale: Customers with exactly two orders.\n',
     ),
     given: { rc_orders: ORDERS },
@@ -449,9 +445,11 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_having_group_column',
     rule: 'HAVING may read the grouped columns as well as the aggregated ones',
     spec: ordersOnly(
-      ['  - { name: status, type: STRING, from: o.status }', '  - { name: amount_total, type: INT64, from: o.amount, aggregate: sum }', ''].join(
-        '\n',
-      ),
+      [
+        '  - { name: status, type: STRING, from: o.status }',
+        '  - { name: amount_total, type: INT64, from: o.amount, aggregate: sum }',
+        '',
+      ].join('\n'),
       "group_by: [status]\nhaving:\n  condition: status = 'open' OR amount_total < 100\n  rationale: Open orders, and small totals.\n",
     ),
     given: { rc_orders: ORDERS },
@@ -461,11 +459,7 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     name: 'rc_having_after_where',
     rule: 'WHERE drops rows before grouping, HAVING drops groups after',
     spec: ordersOnly(
-      [
-        '  - { name: customer_id, type: INT64, from: o.customer_id }',
-        '  - { name: orders, type: INT64, from: o.order_id, aggregate: count }',
-        '',
-      ].join('\n'),
+      COUNT_COLUMNS,
       [
         'where:',
         '  condition: o.customer_id IS NOT NULL',
