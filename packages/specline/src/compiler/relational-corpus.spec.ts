@@ -54,7 +54,9 @@ function caseStatements(catalog: Catalog, entry: RelationalCase, engine: SeededE
     const columns = RELATIONAL_SOURCES[dataset].columns.map((column) => q(column.name)).join(', ');
     return [
       `DELETE FROM ${relation(dataset)};`,
-      ...(rows.length ? [`INSERT INTO ${relation(dataset)} (${columns}) VALUES ${rows.map((row) => `(${row.map(literal).join(', ')})`).join(', ')};`] : []),
+      ...(rows.length
+        ? [`INSERT INTO ${relation(dataset)} (${columns}) VALUES ${rows.map((row) => `(${row.map(literal).join(', ')})`).join(', ')};`]
+        : []),
     ];
   });
   const model = catalog.models.find((candidate) => candidate.name === entry.name)!;
@@ -79,7 +81,9 @@ async function differences(catalog: Catalog, engine: SeededEngine, run: (setup: 
       continue;
     }
     if (JSON.stringify(sorted(actual)) !== JSON.stringify(sorted(entry.expected)))
-      found.push(`${entry.name} (${entry.rule}):\n  BigQuery ${JSON.stringify(sorted(entry.expected))}\n  ${engine} ${JSON.stringify(sorted(actual))}`);
+      found.push(
+        `${entry.name} (${entry.rule}):\n  BigQuery ${JSON.stringify(sorted(entry.expected))}\n  ${engine} ${JSON.stringify(sorted(actual))}`,
+      );
   }
   process.stdout.write(`relational corpus on ${engine}: ${RELATIONAL_CORPUS.length - found.length}/${RELATIONAL_CORPUS.length} agree\n`);
   return found;
