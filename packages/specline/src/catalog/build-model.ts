@@ -2,6 +2,7 @@ import { didYouMean } from '../diagnostics';
 import type { SpecDocument } from '../spec/read';
 import type { ModelSpec } from '../spec/types';
 import { buildColumnBase, checkDuplicateColumns } from './build-columns';
+import { buildDedupe, buildHaving, buildWhere, type RowSelectionContext } from './build-row-selection';
 import { DEFAULT_SCHEDULE } from './build-constitution';
 import type { DatasetShapes } from './dataset-shapes';
 import { scd2ColumnNames } from './dataset-shapes';
@@ -56,6 +57,17 @@ export function buildModel(
       );
   };
   checkGrouping(context, checkOutput);
+  const selection: RowSelectionContext = {
+    sink,
+    doc,
+    spec,
+    dialect: constitution.dialect,
+    columns,
+    checkInputRefs: (fragment) => checkColumnRefs(context, fragment, context.aliases),
+  };
+  const where = buildWhere(selection);
+  const having = buildHaving(selection);
+  const dedupe = buildDedupe(selection);
   const load = buildLoad(context, checkOutput, columns);
   const constraints = spec.constraints ?? {};
   (constraints.primary_key ?? []).forEach((key, i) => checkOutput(`/constraints/primary_key/${i}`, key, 'primary key column'));
@@ -94,7 +106,10 @@ export function buildModel(
     joins,
     columns,
     outputColumns,
+    where,
     groupBy: spec.group_by ?? [],
+    having,
+    dedupe,
     load,
     primaryKey: constraints.primary_key ?? defaultPrimaryKey(load),
     partitionBy: constraints.partition_by && {

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../diagnostics';
 import type { ParsedExpression } from '../sql';
-import type { Aggregate, JoinType, Target } from '../spec/types';
+import type { Aggregate, JoinType, NullsPlacement, SortDirection, Target } from '../spec/types';
 import type { DataType } from './data-type';
 import type { DatasetGraph } from './dataset-graph';
 
@@ -105,6 +105,31 @@ export interface Join extends Located {
   readonly rationale?: string;
 }
 
+/** A model-level predicate (`where`, `having`) with the reason it exists. */
+export interface Condition extends Located {
+  readonly condition: SqlFragment;
+  readonly rationale?: string;
+}
+
+/** One output column ranking the rows of a dedupe key; `nulls` is always resolved (BigQuery's default when not written). */
+export interface SortKey {
+  readonly column: string;
+  readonly direction: SortDirection;
+  readonly nulls: NullsPlacement;
+}
+
+/**
+ * "Latest row per key": of the output rows sharing `key`, the first in `orderBy` order is kept;
+ * ties are broken by `tieBreak` (the other orderable output columns, ascending, NULLs first),
+ * so the kept row does not depend on the engine's scan order.
+ */
+export interface Dedupe extends Located {
+  readonly key: readonly string[];
+  readonly orderBy: readonly SortKey[];
+  readonly tieBreak: readonly SortKey[];
+  readonly rationale?: string;
+}
+
 export type LoadStrategy =
   | { readonly strategy: 'table' }
   | { readonly strategy: 'view' }
@@ -162,7 +187,13 @@ export interface Model extends Located {
    * deriving the scd2 names again elsewhere is how lineage once missed them.
    */
   readonly outputColumns: readonly OutputColumn[];
+  /** Applied after the joins, before grouping: a row-level predicate that may read every input. */
+  readonly where?: Condition;
   readonly groupBy: readonly string[];
+  /** Applied to each group's output row after aggregation: a predicate over output column names. */
+  readonly having?: Condition;
+  /** Applied last, to the output rows: one row per key. */
+  readonly dedupe?: Dedupe;
   readonly load: LoadStrategy;
   readonly primaryKey: readonly string[];
   readonly partitionBy?: { readonly column: string; readonly granularity: 'hour' | 'day' | 'month' | 'year' };

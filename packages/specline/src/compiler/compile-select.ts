@@ -1,4 +1,4 @@
-import { sameDataType, type Catalog, type Model, type ModelColumn } from '../catalog';
+import { sameDataType, type Catalog, type Dedupe, type Model, type ModelColumn, type SortKey } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
 import { quoteIdentifier, type SqlDialect } from '../sql';
 import type { Aggregate } from '../spec/types';
@@ -38,7 +38,8 @@ const AGGREGATES: Readonly<Record<Aggregate, (sql: string) => string>> = {
 
 /**
  * The model's SELECT in `dialect`: one CTE per input with its filter inside, the joins in
- * declared order, each column transpiled and cast to its declared type, then GROUP BY.
+ * declared order, the model's where, each column transpiled and cast to its declared type,
+ * then GROUP BY, having and dedupe, in the order BigQuery applies WHERE, GROUP BY, HAVING and QUALIFY.
  */
 export function compileModelSelect(
   catalog: Catalog,
@@ -88,17 +89,74 @@ export function compileModelSelect(
     const column = model.columns.find((candidate) => candidate.name === name);
     return column ? `  ${inDialect(column.expression, column.expression.text, from, dialect, problems)}` : `  ${q(name)}`;
   });
+  const where = model.where && inDialect(model.where.condition, model.where.condition.text, from, dialect, problems);
+  const having = model.having && inDialect(model.having.condition, model.having.condition.text, from, dialect, problems);
 
   if (problems.length) return { ok: false, diagnostics: problems };
-  const sql = [
-    ...(ctes.length ? ['WITH', ctes.join(',\n')] : []),
+  let select = [
     'SELECT',
     projection.join(',\n'),
     `FROM ${q(model.inputs[0].alias)}`,
     ...joins,
+    ...(where ? [`WHERE ${indent(where, 2)}`] : []),
     ...(groupBy.length ? ['GROUP BY', groupBy.join(',\n')] : []),
   ].join('\n');
-  return { ok: true, value: sql };
+  // having and dedupe read output columns by name, after the CASTs: the grouped (or projected)
+  // rows become a subquery, which every dialect can filter by its column names.
+  if (having) select = `SELECT *\nFROM (\n  ${indent(select, 2)}\n) AS ${q(GROUPED)}\nWHERE ${indent(having, 2)}`;
+  if (model.dedupe) select = keepFirstPerKey(model, model.dedupe, select, dialect);
+  return { ok: true, value: [...(ctes.length ? ['WITH', ctes.join(',\n')] : []), select].join('\n') };
+}
+
+/** Subquery and column names the compiler adds; a leading underscore is no spec identifier, so none can collide. */
+const GROUPED = '_grouped';
+const SELECTED = '_selected';
+const RANKED = '_ranked';
+const ROW_NUMBER = '_row_number';
+
+/** Dialects whose ORDER BY takes NULLS FIRST / NULLS LAST. */
+const NULLS_CLAUSE_DIALECTS: ReadonlySet<string> = new Set([
+  'bigquery',
+  'duckdb',
+  'postgresql',
+  'snowflake',
+  'spark',
+  'databricks',
+  'redshift',
+  'trino',
+  'presto',
+  'oracle',
+  'sqlite',
+]);
+
+/**
+ * BigQuery's `QUALIFY ROW_NUMBER() OVER (PARTITION BY key ORDER BY …) = 1`, written with a
+ * subquery because PostgreSQL and Spark have no QUALIFY. NULLs are placed explicitly (BigQuery
+ * sorts them first ascending; DuckDB and PostgreSQL last), and strings compare by code point
+ * on PostgreSQL as in BigQuery, whatever the database's collation.
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/query-syntax#qualify_clause
+ */
+function keepFirstPerKey(model: Model, dedupe: Dedupe, select: string, dialect: SqlDialect): string {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const sortKey = (key: SortKey) => {
+    const column = model.columns.find((candidate) => candidate.name === key.column);
+    const collate = dialect === 'postgresql' && column?.type.name === 'STRING' ? ' COLLATE "C"' : '';
+    const sorted = `${q(key.column)}${collate} ${key.direction.toUpperCase()}`;
+    if (NULLS_CLAUSE_DIALECTS.has(dialect)) return `${sorted} NULLS ${key.nulls.toUpperCase()}`;
+    // Where NULLS FIRST/LAST is not SQL (MySQL, SQL Server, …), a leading flag places them.
+    return `CASE WHEN ${q(key.column)} IS NULL THEN ${key.nulls === 'first' ? 0 : 1} ELSE ${key.nulls === 'first' ? 1 : 0} END, ${sorted}`;
+  };
+  const order = [...dedupe.orderBy, ...dedupe.tieBreak].map(sortKey).join(', ');
+  const names = model.columns.map((column) => q(column.name)).join(', ');
+  const rank = `ROW_NUMBER() OVER (PARTITION BY ${dedupe.key.map(q).join(', ')} ORDER BY ${order}) AS ${q(ROW_NUMBER)}`;
+  return [
+    `SELECT ${names}`,
+    'FROM (',
+    `  SELECT *, ${rank}`,
+    `  FROM (\n    ${indent(select, 4)}\n  ) AS ${q(SELECTED)}`,
+    `) AS ${q(RANKED)}`,
+    `WHERE ${q(ROW_NUMBER)} = 1`,
+  ].join('\n');
 }
 
 function projectColumn(

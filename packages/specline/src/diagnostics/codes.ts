@@ -70,6 +70,7 @@ export const DIAGNOSTIC_CODES = {
   MODEL004: 'a join is malformed',
   MODEL005: 'a column has neither from nor transform',
   MODEL006: 'a partition column is not a date or time',
+  MODEL007: 'a row selection (where, having, dedupe) the model cannot apply exactly',
   // Constitution rules
   RULE001: 'a field the constitution requires is missing',
   RULE002: 'a primary key column lacks unique and not_null tests',

@@ -3,8 +3,8 @@ import { columnSql } from './describe';
 import { mermaidLabel, mermaidLines } from '../escaping';
 
 /**
- * A model's flow, left to right: each input, its filter, the joins in order, the computed
- * columns (transforms and aggregates), then the target table. Node ids are positional
+ * A model's flow, left to right: each input, its filter, the joins in order, the where, the
+ * computed columns (transforms and aggregates), grouping, having and dedupe, then the target table. Node ids are positional
  * (input_0, join_1, …) so no spec name can collide with a Mermaid keyword such as `end`.
  */
 export function toModelMermaid(model: Model): string {
@@ -27,6 +27,11 @@ export function toModelMermaid(model: Model): string {
     if (joined) lines.push(`  ${joined} --> join_${index}`);
     flow = `join_${index}`;
   });
+  if (model.where) {
+    lines.push(`  where{{${mermaidLabel(`WHERE ${clipSql(model.where.condition.text)}`)}}}`);
+    if (flow) lines.push(`  ${flow} --> where`);
+    flow = 'where';
+  }
   const computed = model.columns.filter((column) => column.transform !== undefined || column.aggregate !== undefined || !column.from);
   const passed = model.columns.filter((column) => !computed.includes(column));
   const steps = computed.map((column, index) => [`column_${index}`, mermaidLabel(`${column.name} = ${clipSql(columnSql(column))}`)]);
@@ -35,15 +40,23 @@ export function toModelMermaid(model: Model): string {
       'passthrough',
       `"${mermaidLines([`${passed.length} column${passed.length === 1 ? '' : 's'} as read:`, passed.map((c) => c.name).join(', ')])}"`,
     ]);
-  const into = model.groupBy.length > 0 ? 'group_by' : 'target';
-  if (model.groupBy.length > 0) lines.push(`  group_by[/${mermaidLabel(`GROUP BY ${model.groupBy.join(', ')}`)}/]`);
+  // After the columns, in the order they apply: grouping, having, dedupe, then the table.
+  const after: [string, string][] = [];
+  if (model.groupBy.length > 0) after.push(['group_by', `[/${mermaidLabel(`GROUP BY ${model.groupBy.join(', ')}`)}/]`]);
+  if (model.having) after.push(['having', `{{${mermaidLabel(`HAVING ${clipSql(model.having.condition.text)}`)}}}`]);
+  if (model.dedupe) {
+    const order = model.dedupe.orderBy.map((key) => `${key.column} ${key.direction.toUpperCase()}`).join(', ');
+    after.push(['dedupe', `{{${mermaidLabel(`one row per ${model.dedupe.key.join(', ')}, first by ${order}`)}}}`]);
+  }
+  const into = after[0]?.[0] ?? 'target';
+  for (const [id, shape] of after) lines.push(`  ${id}${shape}`);
   lines.push(`  target[(${mermaidLabel(`${model.schema}.${model.name}`)})]`);
   for (const [id, label] of steps) {
     lines.push(`  ${id}[${label}]`);
     if (flow) lines.push(`  ${flow} --> ${id}`);
     lines.push(`  ${id} --> ${into}`);
   }
-  if (model.groupBy.length > 0) lines.push('  group_by --> target');
+  after.forEach(([id], index) => lines.push(`  ${id} --> ${after[index + 1]?.[0] ?? 'target'}`));
   return lines.join('\n') + '\n';
 }
 

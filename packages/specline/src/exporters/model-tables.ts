@@ -73,10 +73,20 @@ export function joinsTable(model: Model): ReviewTable {
 
 export const FILTERS_HEADER: readonly string[] = ['alias', 'reads', 'filter', 'rationale'];
 
+/** The input filters, then the model's own row selections in the order they apply (no alias: they read the joined rows). */
 export function filtersTable(model: Model): ReviewTable {
+  const { where, having, dedupe } = model;
+  const order = dedupe && dedupe.orderBy.map((key) => `${key.column} ${key.direction.toUpperCase()} NULLS ${key.nulls.toUpperCase()}`);
   return {
     header: FILTERS_HEADER,
-    rows: model.inputs.filter((input) => input.filter).map((input) => [input.alias, input.ref, input.filter!.text, input.rationale ?? '']),
+    rows: [
+      ...model.inputs.filter((input) => input.filter).map((input) => [input.alias, input.ref, input.filter!.text, input.rationale ?? '']),
+      ...(where ? [['', 'where (after the joins)', where.condition.text, where.rationale ?? '']] : []),
+      ...(having ? [['', 'having (after group_by)', having.condition.text, having.rationale ?? '']] : []),
+      ...(dedupe && order
+        ? [['', 'dedupe (one row per key)', `key ${dedupe.key.join(', ')}; first by ${order.join(', ')}`, dedupe.rationale ?? '']]
+        : []),
+    ],
   };
 }
 

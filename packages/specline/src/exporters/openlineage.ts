@@ -105,6 +105,8 @@ function indirectInputs(
   const filters = model.inputs.flatMap((input) =>
     input.filter ? of(fragmentSourcesOf(model, input.filter, catalog.datasets, [input]), 'FILTER', input.filter.text) : [],
   );
+  if (model.where)
+    filters.push(...of(fragmentSourcesOf(model, model.where.condition, catalog.datasets), 'FILTER', model.where.condition.text));
   const grouping = model.groupBy.flatMap((name) => {
     const column = model.columns.find((candidate) => candidate.name === name);
     return column

@@ -38,6 +38,15 @@ function modelFindings(base: Model, head: Model): Finding[] {
     if (before && after)
       findings.push(...whenChanged('documentation', `rationale of join ${alias} changed`, before.rationale, after.rationale));
   }
+  findings.push(...whenChanged('data-changing', 'where changed', base.where?.condition.text, head.where?.condition.text));
+  findings.push(...whenChanged('data-changing', 'having changed', base.having?.condition.text, head.having?.condition.text));
+  const dedupe = (model: Model) =>
+    model.dedupe &&
+    `key ${model.dedupe.key.join(', ')}; first by ${model.dedupe.orderBy.map((key) => `${key.column} ${key.direction} nulls ${key.nulls}`).join(', ')}`;
+  findings.push(...whenChanged('breaking', 'grain changed (dedupe)', dedupe(base), dedupe(head)));
+  for (const part of ['where', 'having', 'dedupe'] as const)
+    if (base[part] && head[part])
+      findings.push(...whenChanged('documentation', `rationale of ${part} changed`, base[part]!.rationale, head[part]!.rationale));
   findings.push(...testFindings(base.tests, head.tests));
   const unitTests = (model: Model) => new Map(model.unitTests.map((test) => [test.name, test]));
   const [beforeUnits, afterUnits] = [unitTests(base), unitTests(head)];

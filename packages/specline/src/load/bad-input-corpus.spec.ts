@@ -400,6 +400,49 @@ const cases: Case[] = [
     at: `${MODEL_FILE}:18:13`,
   },
   {
+    name: 'an aggregate in a where',
+    files: { [MODEL_FILE]: model({ extra: 'where:\n  condition: COUNT(c.status) > 1\n  rationale: x' }) },
+    code: 'SQL006',
+    at: `${MODEL_FILE}:13:14`,
+  },
+  {
+    name: 'having without group_by',
+    files: { [MODEL_FILE]: model({ extra: 'having:\n  condition: customer_id > 1\n  rationale: x' }) },
+    code: 'MODEL007',
+    at: `${MODEL_FILE}:13:3`,
+  },
+  {
+    name: 'having naming an input column',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: n\n    type: INT64\n    from: c.status\n    aggregate: count',
+        extra: 'group_by: [customer_id]\nhaving:\n  condition: c.status IS NOT NULL\n  rationale: x',
+      }),
+    },
+    code: 'REF002',
+    at: `${MODEL_FILE}:18:14`,
+  },
+  {
+    name: 'dedupe ordered by an unknown column',
+    files: { [MODEL_FILE]: model({ extra: 'dedupe:\n  key: [customer_id]\n  order_by: [{ column: updated }]\n  rationale: x' }) },
+    code: 'REF006',
+    at: `${MODEL_FILE}:14:24`,
+  },
+  {
+    name: 'dedupe on an incremental model',
+    files: {
+      [MODEL_FILE]: model({
+        columns:
+          '  - name: customer_id\n    type: INT64\n    from: c.customer_id\n    tests: [not_null, unique]\n  - name: status\n    type: STRING\n    from: c.status',
+        extra:
+          'dedupe:\n  key: [customer_id]\n  order_by: [{ column: status }]\n  rationale: x\nload:\n  strategy: incremental\n  unique_key: [customer_id]\n  cursor: customer_id',
+      }),
+    },
+    code: 'MODEL007',
+    at: `${MODEL_FILE}:16:3`,
+  },
+  {
     name: 'an input never joined',
     files: { [MODEL_FILE]: model({ sources: '  - ref: crm_customers\n    alias: c\n  - ref: crm_customers\n    alias: d' }) },
     code: 'MODEL004',

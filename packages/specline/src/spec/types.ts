@@ -82,6 +82,22 @@ export type ModelTestSpec =
   | { readonly expression: string }
   | { readonly unique_combination: readonly string[] };
 
+/** A predicate with the reason it exists: the model's `where` (after the joins) and `having` (after grouping). */
+export interface ConditionSpec {
+  readonly condition: string;
+  readonly rationale?: string;
+}
+
+export type SortDirection = 'asc' | 'desc';
+export type NullsPlacement = 'first' | 'last';
+
+/** "Latest row per key": one row per `key`, the first in `order_by` order. */
+export interface DedupeSpec {
+  readonly key: readonly string[];
+  readonly order_by: readonly { readonly column: string; readonly direction?: SortDirection; readonly nulls?: NullsPlacement }[];
+  readonly rationale?: string;
+}
+
 export interface UnitTestSpec {
   readonly name: string;
   readonly description?: string;
@@ -101,7 +117,10 @@ export interface ModelSpec {
   readonly sources: readonly { readonly ref: string; readonly alias: string; readonly filter?: string; readonly rationale?: string }[];
   readonly joins?: readonly { readonly type: JoinType; readonly alias: string; readonly on?: string; readonly rationale?: string }[];
   readonly columns: readonly ModelColumnSpec[];
+  readonly where?: ConditionSpec;
   readonly group_by?: readonly string[];
+  readonly having?: ConditionSpec;
+  readonly dedupe?: DedupeSpec;
   readonly load?: {
     readonly strategy: LoadStrategyName;
     readonly unique_key?: readonly string[];

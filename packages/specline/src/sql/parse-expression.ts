@@ -12,7 +12,7 @@ import { remembered } from './remembered';
 import { SqlError } from './sql-errors';
 import { sqlProblem, type SqlProblem } from './sql-problem';
 
-export type FragmentKind = 'transform' | 'filter' | 'join_condition' | 'expression';
+export type FragmentKind = 'transform' | 'filter' | 'join_condition' | 'expression' | 'where' | 'having';
 
 export interface ParsedExpression {
   readonly text: string;
@@ -132,7 +132,17 @@ function classifyParseFailure(text: string, dialect: polyglot.Dialect, failure: 
   );
 }
 
-const ROW_LEVEL_KINDS: Readonly<Partial<Record<FragmentKind, string>>> = { filter: 'a filter', join_condition: 'a join condition' };
+const ROW_LEVEL_KINDS: Readonly<Partial<Record<FragmentKind, string>>> = {
+  filter: 'a filter',
+  join_condition: 'a join condition',
+  where: 'a where condition',
+  having: 'a having condition',
+};
+
+const HINTS: Readonly<Partial<Record<FragmentKind, string>>> = {
+  having:
+    'having reads the output row of each group: declare the aggregate as a column (aggregate: count, sum, …) and compare that column here.',
+};
 
 function misplacedAggregate(
   kind: FragmentKind,
@@ -148,7 +158,7 @@ function misplacedAggregate(
   return sqlProblem(
     'SQL006',
     `The SQL uses ${what}${name ? ` (${name})` : ''} in ${where}, which is evaluated one row at a time.`,
-    'Compute the aggregate in a model column first and compare against that column here.',
+    HINTS[kind] ?? 'Compute the aggregate in a model column first and compare against that column here.',
     at,
   );
 }

@@ -29,6 +29,7 @@ export function invariantsOf(catalog: Catalog, model: Model): Invariant[] {
   const filtered = filteredInputs(model);
   if (filtered.length) invariants.push(filterInvariant(catalog, model, filtered));
   if (keepsLeftRows(catalog, model)) invariants.push(leftJoinInvariant(catalog, model));
+  if (model.dedupe) invariants.push(dedupeKeyInvariant(model.dedupe.key));
   if (scd2) invariants.push(scd2HistoryInvariant(catalog, model));
   const incremental = incrementalInvariant(catalog, model);
   if (incremental) invariants.push(incremental);
@@ -48,6 +49,23 @@ function primaryKeyInvariant(primaryKey: readonly string[]): Invariant {
         inputStatements(catalog, model, given),
       );
       return bad && `the output repeats or nulls a primary key: ${bad}`;
+    },
+  };
+}
+
+/** After dedupe, one row per key; a NULL key is one key, as PARTITION BY groups NULLs together. */
+function dedupeKeyInvariant(key: readonly string[]): Invariant {
+  const keys = key.map(q).join(', ');
+  return {
+    name: `dedupe keeps one row per key (${key.join(', ')})`,
+    loads: 1,
+    async check({ session, catalog, model, implementation }, [given]) {
+      const bad = await firstRow(
+        session,
+        `SELECT ${keys}, COUNT(*) AS copies FROM (${implementation.select}) GROUP BY ${keys} HAVING COUNT(*) > 1`,
+        inputStatements(catalog, model, given),
+      );
+      return bad && `the output repeats a dedupe key: ${bad}`;
     },
   };
 }
@@ -92,8 +110,12 @@ function filterInvariant(catalog: Catalog, model: Model, filtered: readonly Mode
   };
 }
 
-/** A model of LEFT JOINs without grouping, each on a unique right key, has one row per kept left row. */
+/**
+ * A model of LEFT JOINs without grouping, each on a unique right key, has one row per kept left
+ * row; a where or dedupe after the joins may drop some, so such a model is not judged by it.
+ */
 function keepsLeftRows(catalog: Catalog, model: Model): boolean {
+  if (model.where || model.dedupe) return false;
   if (model.groupBy.length || model.columns.some((column) => column.aggregate) || model.joins.length === 0) return false;
   return model.joins.every((join) => {
     if (join.type !== 'left' || !join.on) return false;

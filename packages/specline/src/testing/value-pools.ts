@@ -55,6 +55,7 @@ function fragmentsOf(model: Model): SqlFragment[] {
     ...model.columns.map((column) => column.expression),
     ...model.inputs.flatMap((input) => (input.filter ? [input.filter] : [])),
     ...model.joins.flatMap((join) => (join.on ? [join.on] : [])),
+    ...(model.where ? [model.where.condition] : []),
   ];
 }
 

@@ -4,7 +4,7 @@ import type { Rule } from './rule-context';
 import { comparable, comparableWithLiteral } from './type-families';
 
 /**
- * A filter, a transform or a join condition that compares a column with a literal or with
+ * A filter, a transform, a where or a join condition that compares a column with a literal or with
  * another column must compare like with like, as the constitution's dialect types it:
  * BigQuery refuses `INT64 = 'abc'` ("No matching signature for operator ="), and DuckDB casts
  * one side silently, failing on the data at test time with no spec location, or not at all.
@@ -22,6 +22,7 @@ export const comparisonTypeRule: Rule = ({ catalog, report }) => {
     };
     for (const input of model.inputs) if (input.filter) check(input.filter, `The filter on ${input.alias}`, input.alias, true);
     for (const column of model.columns) check(column.expression, `The transform of ${column.name}`, undefined, true);
+    if (model.where) check(model.where.condition, 'The where condition', undefined, true);
     // A join's column pairs are TYPE003's; its comparisons with literals are checked here.
     for (const join of model.joins) if (join.on) check(join.on, `The join on ${join.alias}`, undefined, false);
   }

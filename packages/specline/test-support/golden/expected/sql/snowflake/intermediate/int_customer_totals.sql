@@ -7,14 +7,18 @@ o AS (
   SELECT *
   FROM staging.stg_orders AS o
 )
-SELECT
-  o.customer_id,
-  CAST(COUNT(o.order_id) AS BIGINT) AS orders,
-  CAST(COUNT(DISTINCT o.status) AS BIGINT) AS statuses,
-  CAST(SUM(o.amount) AS NUMBER(18, 2)) AS revenue,
-  CAST(AVG(o.amount) AS FLOAT) AS average_amount,
-  CAST(MIN(o.ordered_at) AS TIMESTAMP_TZ) AS first_order_at,
-  CAST(MAX(o.ordered_at) AS TIMESTAMP_TZ) AS last_order_at
-FROM o
-GROUP BY
-  o.customer_id;
+SELECT *
+FROM (
+  SELECT
+    o.customer_id,
+    CAST(COUNT(o.order_id) AS BIGINT) AS orders,
+    CAST(COUNT(DISTINCT o.status) AS BIGINT) AS statuses,
+    CAST(SUM(o.amount) AS NUMBER(18, 2)) AS revenue,
+    CAST(AVG(o.amount) AS FLOAT) AS average_amount,
+    CAST(MIN(o.ordered_at) AS TIMESTAMP_TZ) AS first_order_at,
+    CAST(MAX(o.ordered_at) AS TIMESTAMP_TZ) AS last_order_at
+  FROM o
+  GROUP BY
+    o.customer_id
+) AS _grouped
+WHERE customer_id IS NOT NULL AND (orders >= 2 OR revenue > 100);

@@ -27,16 +27,24 @@ p AS (
   SELECT *
   FROM raw.shop_promos AS p
 )
-SELECT
-  o.order_id,
-  c.customer_id,
-  CAST(COALESCE(r.region, 'unknown') AS VARCHAR) AS region,
-  CAST(o.amount - COALESCE(rf.refunded, 0) AS NUMBER(18, 2)) AS net_amount,
-  s.carrier,
-  p.promo_code
-FROM o
-INNER JOIN c ON o.customer_id = c.customer_id
-LEFT JOIN r ON c.country = r.country
-RIGHT JOIN rf ON o.order_id = rf.order_id
-FULL JOIN s ON o.order_id = s.order_id
-CROSS JOIN p;
+SELECT order_id, customer_id, region, net_amount, carrier, promo_code
+FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY net_amount DESC NULLS LAST, carrier ASC NULLS LAST, customer_id ASC NULLS FIRST, region ASC NULLS FIRST, promo_code ASC NULLS FIRST) AS _row_number
+  FROM (
+    SELECT
+      o.order_id,
+      c.customer_id,
+      CAST(COALESCE(r.region, 'unknown') AS VARCHAR) AS region,
+      CAST(o.amount - COALESCE(rf.refunded, 0) AS NUMBER(18, 2)) AS net_amount,
+      s.carrier,
+      p.promo_code
+    FROM o
+    INNER JOIN c ON o.customer_id = c.customer_id
+    LEFT JOIN r ON c.country = r.country
+    RIGHT JOIN rf ON o.order_id = rf.order_id
+    FULL JOIN s ON o.order_id = s.order_id
+    CROSS JOIN p
+    WHERE o.order_id IS NOT NULL OR rf.refunded > 0
+  ) AS _selected
+) AS _ranked
+WHERE _row_number = 1;
