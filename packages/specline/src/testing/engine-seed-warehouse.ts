@@ -1,5 +1,6 @@
-import { isModel, testedAgainstNames, type Catalog } from '../catalog';
+import { isModel, type Catalog, type Dataset } from '../catalog';
 import { compileLoadStatements, type RelationOf } from '../compiler';
+import { DatasetBuilds } from '../duckdb';
 import { formatDiagnostics } from '../diagnostics';
 import { seedRowsOf } from './seed-given';
 import type { SqlSession, TestEngine } from './test-engine';
@@ -21,7 +22,7 @@ export interface SeededWarehouse {
  * codegen writes for that target. Each dataset is built once, after what it reads.
  */
 export class EngineSeedWarehouse implements SeededWarehouse {
-  private readonly built = new Map<string, Promise<void>>();
+  private readonly builds: DatasetBuilds;
 
   constructor(
     readonly session: SqlSession,
@@ -30,32 +31,23 @@ export class EngineSeedWarehouse implements SeededWarehouse {
     private readonly engine: TestEngine,
     /** Where the warehouse keeps each dataset for the run (the engine's cases use relations of their own). */
     readonly relationOf: RelationOf,
-  ) {}
+  ) {
+    this.builds = new DatasetBuilds(catalog, engine.dialect, (dataset) => this.build(dataset));
+  }
 
-  /** Builds `name`, everything upstream, and what its relationships tests look up. */
-  async ensureWithTestTargets(name: string): Promise<void> {
-    await this.ensure(name);
-    const dataset = this.catalog.datasets.get(name);
-    if (dataset) for (const other of testedAgainstNames(dataset)) await this.ensure(other);
+  ensureWithTestTargets(name: string): Promise<void> {
+    return this.builds.ensureWithTestTargets(name);
   }
 
   ensure(name: string): Promise<void> {
-    let done = this.built.get(name);
-    if (!done) {
-      done = this.build(name);
-      this.built.set(name, done);
-    }
-    return done;
+    return this.builds.ensure(name);
   }
 
-  private async build(name: string): Promise<void> {
-    const dataset = this.catalog.datasets.get(name);
-    if (!dataset) throw new Error(`${this.engine.label}: no source or model is named "${name}"; check the ref in the spec that reads it.`);
+  private async build(dataset: Dataset): Promise<void> {
     if (!isModel(dataset)) {
-      const rows = dataset.seed ? await seedRowsOf(this.catalog, name, dataset.columns, this.workspaceRoot) : [];
-      return this.session.runAll(this.engine.typedTable(this.relationOf(name), dataset.columns, rows));
+      const rows = dataset.seed ? await seedRowsOf(this.catalog, dataset.name, dataset.columns, this.workspaceRoot) : [];
+      return this.session.runAll(this.engine.typedTable(this.relationOf(dataset.name), dataset.columns, rows));
     }
-    for (const input of dataset.inputs) await this.ensure(input.ref);
     const compiled = compileLoadStatements(this.catalog, dataset, this.engine.dialect, this.relationOf);
     if (!compiled.ok) throw new Error(formatDiagnostics(compiled.diagnostics));
     await this.session.runAll(compiled.value);

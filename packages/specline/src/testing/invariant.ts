@@ -6,7 +6,6 @@ import type { ModelImplementation } from './model-implementation';
 /** What one invariant sees: a session on the engine, the model, and the implementation under test. */
 export interface InvariantContext {
   readonly session: SqlSession;
-  readonly engine: TestEngine;
   readonly catalog: Catalog;
   readonly model: Model;
   readonly implementation: ModelImplementation;

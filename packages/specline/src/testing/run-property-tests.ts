@@ -33,7 +33,7 @@ export async function runPropertyTests(
       // A fresh scratch state per invariant, as each case leaves its tables behind.
       await timedCheck('property', invariant.name, () =>
         engine.scratch((session) =>
-          checkInvariant({ session, engine, catalog, model, implementation }, invariant, snapshot, options.numRuns ?? 25),
+          checkInvariant({ session, catalog, model, implementation }, invariant, snapshot, options.numRuns ?? 25),
         ),
       ),
     );
