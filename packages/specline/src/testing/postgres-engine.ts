@@ -5,10 +5,9 @@ import { sqlLiteral, type Row } from '../duckdb';
 import { PostgresSession } from '../postgres';
 import { quoteIdentifier } from '../sql';
 import { EngineSeedWarehouse } from './engine-seed-warehouse';
-import type { SqlSession, TestEngine } from './test-engine';
+import type { TestEngine } from './test-engine';
 
 const q = (name: string) => quoteIdentifier(name, 'postgresql');
-const STEP = 'specline_step';
 
 /** A PostgreSQL test run: the engine the cases run on, and the seed warehouse the generic tests read. */
 export interface PostgresRun {
@@ -42,8 +41,6 @@ export async function withPostgresEngine<T>(url: string, work: (run: PostgresRun
           new EngineSeedWarehouse(session, catalog, workspaceRoot, engine, datasetRelation(catalog, schema)),
       });
     } finally {
-      // A case leaves a transaction open only when interrupted; the drop must not run inside it.
-      await session.run('ROLLBACK').catch(() => undefined);
       await session.run(`DROP SCHEMA ${schema} CASCADE`);
     }
   } finally {
@@ -60,38 +57,23 @@ function datasetRelation(catalog: Catalog, schema: string): RelationOf {
 }
 
 /**
- * PostgreSQL as a test engine. A case runs in a transaction rolled back at its end, its
- * tables in the session's temporary schema (pg_temp.raw__crm_customers), so it starts empty
- * whatever the seed warehouse holds and leaves nothing; each statement batch of a case is a
- * savepoint, so a failing one (the finding) leaves the transaction usable for the next input,
- * as a DuckDB scratch database would be.
+ * PostgreSQL as a test engine. A case's tables live in the session's temporary schema
+ * (pg_temp.raw__crm_customers), so it starts empty whatever the seed warehouse holds, and
+ * DISCARD TEMP ends it, leaving nothing. Not a transaction rolled back: CURRENT_TIMESTAMP is
+ * a transaction's start on PostgreSQL, so successive scd2 loads in one transaction would all
+ * stamp the same time, which no real run of the generated scripts does.
  */
 function postgresEngine(session: PostgresSession): TestEngine {
-  const inCase: SqlSession = {
-    run: (sql) => step(() => session.runAll([`SAVEPOINT ${STEP}`, sql, `RELEASE SAVEPOINT ${STEP}`])),
-    runAll: (statements) => step(() => session.runAll([`SAVEPOINT ${STEP}`, ...statements, `RELEASE SAVEPOINT ${STEP}`])),
-    rows: (sql, before = []) => step(() => session.rows(sql, [`SAVEPOINT ${STEP}`, ...before], [`RELEASE SAVEPOINT ${STEP}`])),
-  };
-  async function step<T>(statements: () => Promise<T>): Promise<T> {
-    try {
-      return await statements();
-    } catch (error) {
-      // The statement's own error is the finding; a failed rollback (a lost connection) shows in the next step.
-      await session.runAll([`ROLLBACK TO SAVEPOINT ${STEP}`, `RELEASE SAVEPOINT ${STEP}`]).catch(() => undefined);
-      throw error;
-    }
-  }
   return {
     dialect: 'postgresql',
     label: 'PostgreSQL',
     relationOf: (catalog) => datasetRelation(catalog, 'pg_temp'),
     schemaStatements: () => [],
     async scratch(work) {
-      await session.run('BEGIN');
       try {
-        return await work(inCase);
+        return await work(session);
       } finally {
-        await session.run('ROLLBACK');
+        await session.run('DISCARD TEMP');
       }
     },
     quote: q,

@@ -42,16 +42,17 @@ const OPTIONS = { specsDir: 'specs', outputDir: 'build/specline' };
       const options = { ...OPTIONS, engine: 'postgresql', postgresUrl: server.url };
       const onPostgres = await testProject(root, options, model.name, model.file);
       const onDuckDb = await testProject(root, OPTIONS, model.name, model.file);
-      if (!onPostgres.success) failures.push(onPostgres.report);
+      const statuses = (run: typeof onDuckDb) => run.results.map((result) => `${result.status} ${result.suite}: ${result.name}`);
+      if (!onPostgres.success || statuses(onPostgres).join() !== statuses(onDuckDb).join()) failures.push(onPostgres.report);
       expect(onPostgres.report).toContain(`${model.name} (${model.file}): spec-derived tests on PostgreSQL`);
       expect(onPostgres.results.map((result) => `${result.suite}: ${result.name}`)).toEqual(
         onDuckDb.results.map((result) => `${result.suite}: ${result.name}`),
       );
-      expect(onPostgres.results.map((result) => result.status)).toEqual(onDuckDb.results.map((result) => result.status));
+      expect(onDuckDb.success).toBe(true);
       checks += onPostgres.results.length;
     }
     expect(failures).toEqual([]);
-    expect(checks).toBeGreaterThan(100);
+    expect(checks).toBeGreaterThan(80);
     expect(server.query('SELECT nspname FROM pg_namespace ORDER BY 1;')).toBe(schemasBefore);
     expect(server.query('SELECT note FROM raw.crm_customers;')).toBe('mine\n');
   });
