@@ -39,7 +39,10 @@ export class PostgresSession {
   static async connect(url: string): Promise<PostgresSession> {
     const client = new Client({
       connectionString: url,
-      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (AS_TEXT.has(oid) ? (value: string) => value : types.getTypeParser(oid, format))) as typeof types.getTypeParser },
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          AS_TEXT.has(oid) ? (value: string) => value : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+      },
     });
     // A server that goes away mid-run is reported by the next query; unhandled, this event would end the process.
     client.on('error', () => undefined);

@@ -60,7 +60,13 @@ export function genericChecks(
   return checks;
 }
 
-function modelCheck(test: ModelTest, relation: string, current: string, render: (text: string) => string, dialect: SqlDialect): GenericCheck {
+function modelCheck(
+  test: ModelTest,
+  relation: string,
+  current: string,
+  render: (text: string) => string,
+  dialect: SqlDialect,
+): GenericCheck {
   if (test.kind === 'unique_combination')
     return { name: `unique(${test.columns.join(', ')})`, sql: duplicatesIn(dialect)(test.columns, relation, current) };
   if (test.kind === 'expression')

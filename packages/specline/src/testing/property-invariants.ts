@@ -82,7 +82,8 @@ function filterInvariant(catalog: Catalog, model: Model, filtered: readonly Mode
     async check({ session, implementation }, [given]) {
       const all = await canonicalRows(session, implementation.select, columns, inputStatements(catalog, model, given, engine), engine);
       const rejected = filtered.map(
-        (input) => `DELETE FROM ${relation(input.ref)} AS ${engine.quote(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`,
+        (input) =>
+          `DELETE FROM ${relation(input.ref)} AS ${engine.quote(input.alias)} WHERE NOT COALESCE(${render(input.filter!.text)}, FALSE)`,
       );
       const kept = await canonicalRows(session, implementation.select, columns, rejected, engine);
       const diff = diffRows(kept, all, model.primaryKey, false);

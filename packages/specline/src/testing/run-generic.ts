@@ -35,7 +35,9 @@ export function renderer(catalog: Catalog, dialect: EngineDialect = 'duckdb'): (
   return (text) => {
     const result = transpileExpression(text, catalog.constitution.dialect, dialect);
     if (!result.ok)
-      throw new Error(`The test expression '${text}' cannot run on ${dialect === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}: ${result.problem.message}`);
+      throw new Error(
+        `The test expression '${text}' cannot run on ${dialect === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}: ${result.problem.message}`,
+      );
     return result.sql;
   };
 }

@@ -41,12 +41,7 @@ export async function runPropertyTests(
   return results;
 }
 
-async function checkInvariant(
-  context: InvariantContext,
-  invariant: Invariant,
-  snapshot: fc.Arbitrary<GivenRows>,
-  numRuns: number,
-) {
+async function checkInvariant(context: InvariantContext, invariant: Invariant, snapshot: fc.Arbitrary<GivenRows>, numRuns: number) {
   const { catalog, model, implementation } = context;
   // From one load up to the invariant's count, so a failure shrinks to the fewest loads too.
   const cases = successiveLoads(catalog, model, snapshot, 1, invariant.loads);

@@ -33,7 +33,7 @@ const OPTIONS = { specsDir: 'specs', outputDir: 'build/specline' };
 
   it("passes every example model's tests, running the same checks as on DuckDB, and leaves the server's other objects alone", async () => {
     // A user's objects, in the schemas the warehouse names use: the run must not touch them.
-    server.query('CREATE SCHEMA raw; CREATE TABLE raw.crm_customers (note TEXT); INSERT INTO raw.crm_customers VALUES (\'mine\');');
+    server.query("CREATE SCHEMA raw; CREATE TABLE raw.crm_customers (note TEXT); INSERT INTO raw.crm_customers VALUES ('mine');");
     const schemasBefore = server.query('SELECT nspname FROM pg_namespace ORDER BY 1;');
     const catalog = await exampleCatalog();
     const failures: string[] = [];
@@ -79,7 +79,9 @@ const OPTIONS = { specsDir: 'specs', outputDir: 'build/specline' };
       process.env[POSTGRES_URL_VARIABLE] = server.url;
       expect((await testProject(root, { ...OPTIONS, engine: 'postgresql' }, 'stg_orders', spec)).success).toBe(true);
       process.env[POSTGRES_URL_VARIABLE] = 'postgresql://nobody@localhost/none?host=/nonexistent';
-      expect((await testProject(root, { ...OPTIONS, engine: 'postgresql', postgresUrl: server.url }, 'stg_orders', spec)).success).toBe(true);
+      expect((await testProject(root, { ...OPTIONS, engine: 'postgresql', postgresUrl: server.url }, 'stg_orders', spec)).success).toBe(
+        true,
+      );
       await expect(testProject(root, { ...OPTIONS, engine: 'postgresql' }, 'stg_orders', spec)).rejects.toThrow(
         /^cannot connect to PostgreSQL at postgresql:\/\/nobody@localhost\/none\?host=\/nonexistent: /,
       );
@@ -111,6 +113,8 @@ describe('test --engine options, without a server', () => {
   it('refuses an engine it does not know, naming the two it does', async () => {
     const run = await testProject(WORKSPACE_ROOT, { ...OPTIONS, engine: 'sqlite' }, 'stg_orders', spec);
     expect(run.success).toBe(false);
-    expect(run.report).toBe('stg_orders: --engine=sqlite is not an engine the tests run on; use --engine=duckdb (the default) or --engine=postgresql.');
+    expect(run.report).toBe(
+      'stg_orders: --engine=sqlite is not an engine the tests run on; use --engine=duckdb (the default) or --engine=postgresql.',
+    );
   });
 });

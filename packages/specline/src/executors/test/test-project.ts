@@ -75,7 +75,9 @@ export async function testProject(
 ): Promise<ProjectTestRun> {
   const engine = options.engine ?? 'duckdb';
   if (engine !== 'duckdb' && engine !== 'postgresql')
-    return refused(`${projectName}: --engine=${engine} is not an engine the tests run on; use --engine=duckdb (the default) or --engine=postgresql.`);
+    return refused(
+      `${projectName}: --engine=${engine} is not an engine the tests run on; use --engine=duckdb (the default) or --engine=postgresql.`,
+    );
   const found = await modelOfProject(workspaceRoot, options.specsDir, projectName, specFile);
   if (!found.ok) return { success: false, report: found.report, results: [] };
   const { catalog, model } = found;
@@ -110,7 +112,14 @@ async function runTests(catalog: Catalog, model: Model, engine: TestEngine, ware
   const results: CheckResult[] = [];
   try {
     await warehouse.ensureWithTestTargets(model.name);
-    const generic = await runGenericTests(warehouse.session, catalog, model, warehouse.relationOf(model.name), warehouse.relationOf, engine);
+    const generic = await runGenericTests(
+      warehouse.session,
+      catalog,
+      model,
+      warehouse.relationOf(model.name),
+      warehouse.relationOf,
+      engine,
+    );
     results.push(...(await skippedWhenEmpty(warehouse, catalog, model, generic)));
   } catch (error) {
     results.push({
