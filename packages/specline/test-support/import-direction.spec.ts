@@ -20,6 +20,7 @@ export const RANKS: Readonly<Record<string, number>> = {
   load: 6,
   compiler: 7,
   duckdb: 8,
+  postgres: 8,
   emitters: 9,
   exporters: 9,
   importers: 9,

@@ -12,6 +12,8 @@ import * as path from 'node:path';
 export interface ThrowawayPostgres {
   /** Runs SQL with psql (ON_ERROR_STOP); returns the unaligned, tuples-only output. */
   query(sql: string): string;
+  /** A connection URL over the unix socket, as `test --postgresUrl` and the pg client take it. */
+  readonly url: string;
   stop(): void;
 }
 
@@ -69,6 +71,8 @@ export function startThrowawayPostgres(bin: string): ThrowawayPostgres {
         throw new Error(`PostgreSQL: ${psql.stderr.trim() || psql.error?.message || `psql exited with ${psql.status}`}`);
       return psql.stdout;
     },
+    // pg-connection-string reads the socket directory from the host parameter.
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`,
     stop,
   };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isModel, testedAgainstNames, type Catalog, type Dataset, type SourceTable } from '../catalog';
+import { isModel, type Catalog, type Dataset, type SourceTable } from '../catalog';
 import { compileLoadStatements, sqlType, warehouseRelation } from '../compiler';
+import { DatasetBuilds } from './dataset-builds';
 import { formatDiagnostics } from '../diagnostics';
 import { quoteIdentifier } from '../sql';
 import type { DuckSession } from './session';
@@ -14,7 +15,7 @@ import { createTypedTable } from './typed-table';
  * with the compiled load statements. Each dataset is built once, after what it reads.
  */
 export class SeedWarehouse {
-  private readonly built = new Map<string, Promise<void>>();
+  private readonly builds: DatasetBuilds;
   private schemasReady?: Promise<void>;
   readonly relationOf;
 
@@ -24,30 +25,21 @@ export class SeedWarehouse {
     private readonly workspaceRoot: string,
   ) {
     this.relationOf = warehouseRelation(catalog, 'duckdb');
+    this.builds = new DatasetBuilds(catalog, 'duckdb', (dataset) => this.build(dataset));
   }
 
   /** Builds `name`, everything upstream, and what its relationships tests look up. */
-  async ensureWithTestTargets(name: string): Promise<void> {
-    await this.ensure(name);
-    const dataset = this.catalog.datasets.get(name);
-    if (dataset) for (const other of testedAgainstNames(dataset)) await this.ensure(other);
+  ensureWithTestTargets(name: string): Promise<void> {
+    return this.builds.ensureWithTestTargets(name);
   }
 
   ensure(name: string): Promise<void> {
-    let done = this.built.get(name);
-    if (!done) {
-      done = this.build(name);
-      this.built.set(name, done);
-    }
-    return done;
+    return this.builds.ensure(name);
   }
 
-  private async build(name: string): Promise<void> {
-    const dataset = this.catalog.datasets.get(name);
-    if (!dataset) throw new Error(`duckdb: no source or model is named "${name}"; check the ref in the spec that reads it.`);
+  private async build(dataset: Dataset): Promise<void> {
     await this.createSchemas();
     if (!isModel(dataset)) return this.loadSource(dataset);
-    for (const input of dataset.inputs) await this.ensure(input.ref);
     const compiled = compileLoadStatements(this.catalog, dataset, 'duckdb', this.relationOf);
     if (!compiled.ok) throw new Error(formatDiagnostics(compiled.diagnostics));
     await this.session.runAll(compiled.value);

@@ -1,6 +1,6 @@
 import type { Dataset, ModelTest } from '../catalog';
 import { isModel } from '../catalog';
-import { quoteIdentifier } from '../sql';
+import { quoteIdentifier, type SqlDialect } from '../sql';
 
 /** One generic data test as a query that returns the offending rows (none when it passes). */
 export interface GenericCheck {
@@ -8,19 +8,20 @@ export interface GenericCheck {
   readonly sql: string;
 }
 
-const q = (name: string) => quoteIdentifier(name, 'duckdb');
-
 /**
  * The generic tests a dataset's spec implies, in spec order: column tests, the primary key,
  * model tests, then the scd2 invariants. Expressions are in the authoring dialect; they
- * arrive here already rendered for DuckDB through `render`.
+ * arrive here already rendered for the engine's `dialect` (DuckDB unless told) through `render`.
  */
 export function genericChecks(
   dataset: Dataset,
   relation: string,
   relationOf: (name: string) => string,
   render: (text: string) => string,
+  dialect: SqlDialect = 'duckdb',
 ): GenericCheck[] {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const duplicates = duplicatesIn(dialect);
   const checks: GenericCheck[] = [];
   const scd2 = isModel(dataset) && dataset.load.strategy === 'scd2' ? dataset.load : undefined;
   // In an scd2 table a key repeats once per version; uniqueness holds among current rows.
@@ -54,14 +55,20 @@ export function genericChecks(
   }
   if (dataset.primaryKey.length > 1)
     checks.push({ name: `unique(${dataset.primaryKey.join(', ')})`, sql: duplicates(dataset.primaryKey, relation, current) });
-  if (isModel(dataset)) for (const test of dataset.tests) checks.push(modelCheck(test, relation, current, render));
-  if (scd2) checks.push(...scd2Checks(scd2, relation));
+  if (isModel(dataset)) for (const test of dataset.tests) checks.push(modelCheck(test, relation, current, render, dialect));
+  if (scd2) checks.push(...scd2Checks(scd2, relation, dialect));
   return checks;
 }
 
-function modelCheck(test: ModelTest, relation: string, current: string, render: (text: string) => string): GenericCheck {
+function modelCheck(
+  test: ModelTest,
+  relation: string,
+  current: string,
+  render: (text: string) => string,
+  dialect: SqlDialect,
+): GenericCheck {
   if (test.kind === 'unique_combination')
-    return { name: `unique(${test.columns.join(', ')})`, sql: duplicates(test.columns, relation, current) };
+    return { name: `unique(${test.columns.join(', ')})`, sql: duplicatesIn(dialect)(test.columns, relation, current) };
   if (test.kind === 'expression')
     return {
       name: `expression(${oneLine(test.expression.text)})`,
@@ -70,7 +77,7 @@ function modelCheck(test: ModelTest, relation: string, current: string, render: 
   const bounds = [test.min !== undefined ? `n < ${test.min}` : '', test.max !== undefined ? `n > ${test.max}` : ''].filter(Boolean);
   return {
     name: `row_count(${test.min ?? ''}..${test.max ?? ''})`,
-    sql: `SELECT n AS row_count FROM (SELECT COUNT(*) AS n FROM ${relation}) WHERE ${bounds.join(' OR ') || 'FALSE'}`,
+    sql: `SELECT n AS row_count FROM (SELECT COUNT(*) AS n FROM ${relation}) AS counted WHERE ${bounds.join(' OR ') || 'FALSE'}`,
   };
 }
 
@@ -88,7 +95,8 @@ export interface Scd2Shape {
  * most one, and then it is the latest version), one version per key and valid_from,
  * valid_from < valid_to, and no two versions of a key overlap.
  */
-export function scd2Checks(load: Scd2Shape, relation: string): GenericCheck[] {
+export function scd2Checks(load: Scd2Shape, relation: string, dialect: SqlDialect = 'duckdb'): GenericCheck[] {
+  const q = (name: string) => quoteIdentifier(name, dialect);
   const keys = load.naturalKey.map(q);
   const sameKey = keys.map((key) => `a.${key} = b.${key}`).join(' AND ');
   const [from, to, cur] = [q(load.validFrom), q(load.validTo), q(load.isCurrent)];
@@ -120,9 +128,11 @@ export function scd2Checks(load: Scd2Shape, relation: string): GenericCheck[] {
   ];
 }
 
-function duplicates(columns: readonly string[], relation: string, where: string): string {
-  const list = columns.map(q).join(', ');
-  return `SELECT ${list}, COUNT(*) AS copies FROM ${relation} ${where} GROUP BY ${list} HAVING COUNT(*) > 1`;
+function duplicatesIn(dialect: SqlDialect) {
+  return (columns: readonly string[], relation: string, where: string): string => {
+    const list = columns.map((name) => quoteIdentifier(name, dialect)).join(', ');
+    return `SELECT ${list}, COUNT(*) AS copies FROM ${relation} ${where} GROUP BY ${list} HAVING COUNT(*) > 1`;
+  };
 }
 
 function oneLine(text: string): string {

@@ -1,18 +1,16 @@
 import type { Catalog, Model } from '../catalog';
-import { compileLoadStatements, warehouseRelation } from '../compiler';
+import { compileLoadStatements } from '../compiler';
 import type { Row } from '../duckdb';
-import { quoteIdentifier } from '../sql';
 import { canonicalRows } from './canonical-rows';
 import { scd2Checks } from './generic-checks';
 import { inputStatements } from './input-tables';
 import { loadStatements } from './model-implementation';
 import { firstRow, type Invariant } from './invariant';
 import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
+import type { TestEngine } from './test-engine';
 
 /** Loads per case of the history invariants: enough for a key to change, leave, come back and stay. */
 const LOADS = 5;
-
-const q = (name: string) => quoteIdentifier(name, 'duckdb');
 
 /**
  * scd2 over five successive loads (keys change, leave, come back; some loads repeat the
@@ -21,14 +19,15 @@ const q = (name: string) => quoteIdentifier(name, 'duckdb');
  * version: late data), and with on_delete: close, a key the snapshot no longer holds has no
  * current row once the snapshot's data time is after its version.
  */
-export function scd2HistoryInvariant(catalog: Catalog, model: Model): Invariant {
+export function scd2HistoryInvariant(catalog: Catalog, model: Model, engine: TestEngine): Invariant {
+  const q = engine.quote;
   return {
     name: `scd2: after each of ${LOADS} loads, the history checks hold and the current rows agree with the snapshot`,
     loads: LOADS,
     async check({ session, implementation }, snapshots) {
       if (model.load.strategy !== 'scd2') return undefined;
       const load = model.load;
-      const target = warehouseRelation(catalog, 'duckdb')(model.name);
+      const target = engine.relationOf(catalog)(model.name);
       const expected = q(`${model.name}__expected`);
       const sameKey = load.naturalKey.map((key) => `t.${q(key)} = s.${q(key)}`).join(' AND ');
       const sameValues = model.columns.map((column) => `t.${q(column.name)} IS NOT DISTINCT FROM s.${q(column.name)}`).join(' AND ');
@@ -36,7 +35,7 @@ export function scd2HistoryInvariant(catalog: Catalog, model: Model): Invariant 
       const dated = load.updatedAt ? ` AND (SELECT MAX(${q(load.updatedAt)}) FROM ${expected}) > t.${q(load.validFrom)}` : '';
       // What must hold after each load, in the order a violation is reported.
       const checks = [
-        ...scd2Checks(load, target).map((check) => ({ sql: check.sql, says: `${check.name} is violated by` })),
+        ...scd2Checks(load, target, engine.dialect).map((check) => ({ sql: check.sql, says: `${check.name} is violated by` })),
         {
           sql: `SELECT s.* FROM ${expected} AS s WHERE NOT EXISTS (SELECT 1 FROM ${target} AS t WHERE t.${q(load.isCurrent)} AND ${sameKey} AND (${sameValues}${late}))`,
           says: 'this snapshot row has no current version holding its values',
@@ -55,15 +54,15 @@ export function scd2HistoryInvariant(catalog: Catalog, model: Model): Invariant 
       let setup = [`DROP TABLE IF EXISTS ${target}`];
       for (const [index, given] of snapshots.entries()) {
         setup.push(
-          ...inputStatements(catalog, model, given),
-          `CREATE OR REPLACE TEMPORARY TABLE ${expected} AS ${implementation.select}`,
-          ...loadStatements(model, implementation, target),
+          ...inputStatements(catalog, model, given, engine),
+          ...engine.replaceTableAs(expected, implementation.select, true),
+          ...loadStatements(model, implementation, target, engine),
         );
         const [flags] = await session.rows(violated, setup);
         setup = [];
         const failing = checks.findIndex((_, check) => flags[`c${check}`] === true);
         if (failing < 0) continue;
-        const bad = await firstRow(session, checks[failing].sql);
+        const bad = await firstRow(session, checks[failing].sql, [], engine);
         return `after load ${index + 1}, ${checks[failing].says}: ${bad}`;
       }
       return undefined;
@@ -78,7 +77,7 @@ export function scd2HistoryInvariant(catalog: Catalog, model: Model): Invariant 
  * rebuild from the source gives: nothing missed at an equal cursor, nothing a filter now
  * rejects left behind, nothing doubled by re-delivery.
  */
-export function incrementalInvariant(catalog: Catalog, model: Model): Invariant | undefined {
+export function incrementalInvariant(catalog: Catalog, model: Model, engine: TestEngine): Invariant | undefined {
   if (model.load.strategy !== 'incremental' || !model.load.cursor) return undefined;
   const cursorName = model.load.cursor;
   const cursorColumn = model.columns.find((column) => column.name === cursorName);
@@ -89,8 +88,8 @@ export function incrementalInvariant(catalog: Catalog, model: Model): Invariant 
   const sourceCursor = cursorColumn.from.column;
   const sourceKey = source.primaryKey;
   if (sourceKey.length === 0) return undefined;
-  const relation = warehouseRelation(catalog, 'duckdb');
-  const compiled = compileLoadStatements(catalog, model, 'duckdb', relation);
+  const relation = engine.relationOf(catalog);
+  const compiled = compileLoadStatements(catalog, model, engine.dialect, relation);
   if (!compiled.ok) return undefined;
   const columns = model.columns.map(({ name, type }) => ({ name, type }));
   return {
@@ -104,12 +103,12 @@ export function incrementalInvariant(catalog: Catalog, model: Model): Invariant 
         // Only the first input is read incrementally; the others stay as the first load gave them.
         const load = [
           ...(index === 0 ? [`DROP TABLE IF EXISTS ${target}`] : []),
-          ...inputStatements(catalog, model, { ...snapshots[0], [first.alias]: state }),
+          ...inputStatements(catalog, model, { ...snapshots[0], [first.alias]: state }, engine),
           ...compiled.value,
         ];
         const diff = diffRows(
-          await canonicalRows(session, implementation.select, columns, load),
-          await canonicalRows(session, `SELECT * FROM ${target}`, columns),
+          await canonicalRows(session, implementation.select, columns, load, engine),
+          await canonicalRows(session, `SELECT * FROM ${target}`, columns, [], engine),
           model.load.strategy === 'incremental' ? model.load.uniqueKey : model.primaryKey,
           false,
         );

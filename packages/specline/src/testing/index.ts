@@ -1,4 +1,4 @@
-/** testing/: the spec-derived tests (generic, unit, property) and their results as data. */
+/** testing/: the spec-derived tests (generic, unit, property) and their results as data, on DuckDB or PostgreSQL. */
 export { timedCheck, succeeded, type CheckResult, type CheckStatus, type CheckOutcome } from './check-result';
 export { genericChecks, scd2Checks, type GenericCheck, type Scd2Shape } from './generic-checks';
 export { runGenericTests } from './run-generic';
@@ -14,3 +14,6 @@ export { toJUnitXml } from './junit-xml';
 export { formatReport } from './format-report';
 export { compareWithReference, type ReferenceCase, type ReferenceOptions } from './reference-comparison';
 export { seedGiven } from './seed-given';
+export { DUCKDB_ENGINE, type TestEngine, type EngineDialect, type SqlSession } from './test-engine';
+export { withPostgresEngine, type PostgresRun } from './postgres-engine';
+export { EngineSeedWarehouse, type SeededWarehouse } from './engine-seed-warehouse';

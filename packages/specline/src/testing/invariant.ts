@@ -1,11 +1,11 @@
 import type { Catalog, Model } from '../catalog';
-import type { DuckSession } from '../duckdb';
+import { DUCKDB_ENGINE, type SqlSession, type TestEngine } from './test-engine';
 import type { GivenRows } from './input-tables';
 import type { ModelImplementation } from './model-implementation';
 
-/** What one invariant sees: a session, the model, and the implementation under test. */
+/** What one invariant sees: a session on the engine, the model, and the implementation under test. */
 export interface InvariantContext {
-  readonly session: DuckSession;
+  readonly session: SqlSession;
   readonly catalog: Catalog;
   readonly model: Model;
   readonly implementation: ModelImplementation;
@@ -26,7 +26,12 @@ export interface Invariant {
  * The first row `sql` returns, as the violation's evidence (ordered, so a report is stable),
  * or undefined when it returns none; `before` (loading the case's inputs) runs first, in the same round trip.
  */
-export async function firstRow(session: DuckSession, sql: string, before: readonly string[] = []): Promise<string | undefined> {
-  const rows = await session.rows(`SELECT * FROM (${sql}) ORDER BY ALL LIMIT 1`, before);
+export async function firstRow(
+  session: SqlSession,
+  sql: string,
+  before: readonly string[] = [],
+  engine: TestEngine = DUCKDB_ENGINE,
+): Promise<string | undefined> {
+  const rows = await session.rows(engine.firstRows(sql, 1), before);
   return rows.length ? JSON.stringify(rows[0]) : undefined;
 }

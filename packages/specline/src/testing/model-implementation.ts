@@ -1,7 +1,7 @@
 import type { Catalog, Model } from '../catalog';
-import { compileModelSelect, compileScd2Apply, createTableIfMissing, warehouseRelation } from '../compiler';
+import { compileModelSelect, compileScd2Apply, createTableIfMissing } from '../compiler';
 import { formatDiagnostics } from '../diagnostics';
-import { quoteIdentifier } from '../sql';
+import { DUCKDB_ENGINE, type TestEngine } from './test-engine';
 
 /**
  * What the tests run: a SELECT that reads each input by its warehouse name (raw.<table>,
@@ -14,9 +14,9 @@ export interface ModelImplementation {
   readonly scd2Apply?: (target: string, snapshot: string) => string[];
 }
 
-/** The implementation the spec itself generates; throws with file:line:col when it cannot compile. */
-export function specImplementation(catalog: Catalog, model: Model): ModelImplementation {
-  const compiled = compileModelSelect(catalog, model, 'duckdb', warehouseRelation(catalog, 'duckdb'));
+/** The implementation the spec itself generates for `engine`; throws with file:line:col when it cannot compile. */
+export function specImplementation(catalog: Catalog, model: Model, engine: TestEngine = DUCKDB_ENGINE): ModelImplementation {
+  const compiled = compileModelSelect(catalog, model, engine.dialect, engine.relationOf(catalog));
   if (!compiled.ok) {
     throw new Error(formatDiagnostics(compiled.diagnostics));
   }
@@ -24,12 +24,17 @@ export function specImplementation(catalog: Catalog, model: Model): ModelImpleme
 }
 
 /** The statements that load one snapshot of `implementation` into `target`. */
-export function loadStatements(model: Model, implementation: ModelImplementation, target: string): string[] {
-  if (model.load.strategy !== 'scd2') return [`CREATE OR REPLACE TABLE ${target} AS\n${implementation.select}`];
-  const snapshot = quoteIdentifier(`${model.name}__snapshot`, 'duckdb');
-  const apply = implementation.scd2Apply ?? ((t: string, s: string) => compileScd2Apply(model, 'duckdb', t, s));
+export function loadStatements(
+  model: Model,
+  implementation: ModelImplementation,
+  target: string,
+  engine: TestEngine = DUCKDB_ENGINE,
+): string[] {
+  if (model.load.strategy !== 'scd2') return engine.replaceTableAs(target, implementation.select);
+  const snapshot = engine.quote(`${model.name}__snapshot`);
+  const apply = implementation.scd2Apply ?? ((t: string, s: string) => compileScd2Apply(model, engine.dialect, t, s));
   return [
-    createTableIfMissing(model, 'duckdb', target),
+    createTableIfMissing(model, engine.dialect, target),
     `CREATE OR REPLACE TEMPORARY VIEW ${snapshot} AS\n${implementation.select}`,
     ...apply(target, snapshot),
   ];

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import type { Catalog, Model } from '../catalog';
-import { DuckSession } from '../duckdb';
 import { timedCheck, type CheckResult } from './check-result';
 import { givenYaml } from './given-yaml';
 import type { GivenRows } from './input-tables';
 import type { ModelImplementation } from './model-implementation';
-import type { Invariant } from './invariant';
+import type { Invariant, InvariantContext } from './invariant';
 import { invariantsOf } from './property-invariants';
 import { givenArbitrary, seedOf, successiveLoads } from './given-arbitrary';
+import { DUCKDB_ENGINE, type TestEngine } from './test-engine';
 
 export interface PropertyOptions {
   /** Cases per invariant; small, so the whole test target stays in seconds. */
@@ -24,15 +24,16 @@ export async function runPropertyTests(
   model: Model,
   implementation: ModelImplementation,
   options: PropertyOptions = {},
+  engine: TestEngine = DUCKDB_ENGINE,
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const snapshot = givenArbitrary(catalog, model);
-  for (const invariant of invariantsOf(catalog, model)) {
+  for (const invariant of invariantsOf(catalog, model, engine)) {
     results.push(
-      // A fresh database per invariant, as each case leaves its tables behind.
+      // A fresh scratch state per invariant, as each case leaves its tables behind.
       await timedCheck('property', invariant.name, () =>
-        DuckSession.scratch((session) =>
-          checkInvariant(session, catalog, model, implementation, invariant, snapshot, options.numRuns ?? 25),
+        engine.scratch((session) =>
+          checkInvariant({ session, catalog, model, implementation }, invariant, snapshot, options.numRuns ?? 25),
         ),
       ),
     );
@@ -40,16 +41,8 @@ export async function runPropertyTests(
   return results;
 }
 
-async function checkInvariant(
-  session: DuckSession,
-  catalog: Catalog,
-  model: Model,
-  implementation: ModelImplementation,
-  invariant: Invariant,
-  snapshot: fc.Arbitrary<GivenRows>,
-  numRuns: number,
-) {
-  const context = { session, catalog, model, implementation };
+async function checkInvariant(context: InvariantContext, invariant: Invariant, snapshot: fc.Arbitrary<GivenRows>, numRuns: number) {
+  const { catalog, model, implementation } = context;
   // From one load up to the invariant's count, so a failure shrinks to the fewest loads too.
   const cases = successiveLoads(catalog, model, snapshot, 1, invariant.loads);
   const details = await fc.check(

@@ -1,22 +1,36 @@
 import type { Catalog, Model, UnitTest } from '../catalog';
-import { DuckSession, sqlLiteral, unknownColumns } from '../duckdb';
-import { quoteIdentifier } from '../sql';
+import { unknownColumns } from '../duckdb';
 import { canonicalRows, type ComparedColumn } from './canonical-rows';
 import { timedCheck, type CheckOutcome, type CheckResult } from './check-result';
 import { inputColumnsOf, inputStatements } from './input-tables';
 import type { ModelImplementation } from './model-implementation';
 import { diffRows, formatDiff, isEmptyDiff } from './row-diff';
+import { DUCKDB_ENGINE, type TestEngine } from './test-engine';
 
-/** Runs every given/expect block of `model` against `implementation`, each in a fresh in-memory database (see DuckSession.scratch). */
-export async function runUnitTests(catalog: Catalog, model: Model, implementation: ModelImplementation): Promise<CheckResult[]> {
+/**
+ * Runs every given/expect block of `model` against `implementation` on `engine` (DuckDB unless
+ * told), each on a fresh scratch state (see TestEngine.scratch).
+ */
+export async function runUnitTests(
+  catalog: Catalog,
+  model: Model,
+  implementation: ModelImplementation,
+  engine: TestEngine = DUCKDB_ENGINE,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const unitTest of model.unitTests) {
-    results.push(await timedCheck('unit', unitTest.name, () => runUnitTest(catalog, model, unitTest, implementation)));
+    results.push(await timedCheck('unit', unitTest.name, () => runUnitTest(catalog, model, unitTest, implementation, engine)));
   }
   return results;
 }
 
-async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, implementation: ModelImplementation): Promise<CheckOutcome> {
+async function runUnitTest(
+  catalog: Catalog,
+  model: Model,
+  unitTest: UnitTest,
+  implementation: ModelImplementation,
+  engine: TestEngine,
+): Promise<CheckOutcome> {
   const where = `${unitTest.location.file}:${unitTest.location.line}:${unitTest.location.column}`;
   for (const [alias, rows] of Object.entries(unitTest.given)) {
     const columns = inputColumnsOf(catalog, model, alias);
@@ -41,10 +55,12 @@ async function runUnitTest(catalog: Catalog, model: Model, unitTest: UnitTest, i
     };
   const columns = compared as ComparedColumn[];
 
-  return DuckSession.scratch(async (session) => {
-    const actual = await canonicalRows(session, implementation.select, columns, inputStatements(catalog, model, unitTest.given));
-    // A column one expect row leaves out is not compared for that row (DuckDB keeps VALUES order).
-    const typed = unitTest.expect.length === 0 ? [] : await canonicalRows(session, expectedValues(unitTest, columns), columns);
+  return engine.scratch(async (session) => {
+    const inputs = inputStatements(catalog, model, unitTest.given, engine);
+    const actual = await canonicalRows(session, implementation.select, columns, inputs, engine);
+    // A column one expect row leaves out is not compared for that row (both engines keep VALUES order).
+    const typed =
+      unitTest.expect.length === 0 ? [] : await canonicalRows(session, expectedValues(unitTest, columns, engine), columns, [], engine);
     const expected = typed.map((row, index) =>
       Object.fromEntries(Object.entries(row).filter(([column]) => column in unitTest.expect[index])),
     );
@@ -67,7 +83,7 @@ function comparedColumns(model: Model, unitTest: UnitTest): { name: string; type
 }
 
 /** The expect rows as a typed VALUES query. */
-function expectedValues(unitTest: UnitTest, columns: readonly ComparedColumn[]): string {
-  const rows = unitTest.expect.map((row) => `(${columns.map((column) => sqlLiteral(row[column.name], column.type)).join(', ')})`);
-  return `SELECT * FROM (VALUES ${rows.join(', ')}) AS expected(${columns.map((column) => quoteIdentifier(column.name, 'duckdb')).join(', ')})`;
+function expectedValues(unitTest: UnitTest, columns: readonly ComparedColumn[], engine: TestEngine): string {
+  const rows = unitTest.expect.map((row) => `(${columns.map((column) => engine.literal(row[column.name], column.type)).join(', ')})`);
+  return `SELECT * FROM (VALUES ${rows.join(', ')}) AS expected(${columns.map((column) => engine.quote(column.name)).join(', ')})`;
 }

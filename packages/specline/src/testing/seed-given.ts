@@ -1,4 +1,4 @@
-import { isModel, type Catalog, type Model } from '../catalog';
+import { isModel, type Catalog, type Model, type OutputColumn } from '../catalog';
 import { DuckSession, SeedWarehouse, type Row } from '../duckdb';
 import { quoteIdentifier } from '../sql';
 import type { GivenRows } from './input-tables';
@@ -19,12 +19,28 @@ export async function seedGiven(catalog: Catalog, model: Model, workspaceRoot: s
       const upstream = catalog.datasets.get(input.ref);
       if (!upstream) continue;
       await warehouse.ensure(input.ref);
-      const columns = isModel(upstream) ? upstream.outputColumns : upstream.columns;
-      const projection = columns.map(
-        (column) => `CAST(${quoteIdentifier(column.name, 'duckdb')} AS VARCHAR) AS ${quoteIdentifier(column.name, 'duckdb')}`,
-      );
-      given[input.alias] = await session.rows(`SELECT ${projection.join(', ')} FROM ${warehouse.relationOf(input.ref)} ORDER BY ALL`);
+      given[input.alias] = await rowsAsText(warehouse, input.ref, isModel(upstream) ? upstream.outputColumns : upstream.columns);
     }
     return given;
   });
+}
+
+/**
+ * A dataset's rows as DuckDB builds them from the seed CSVs, each value as text (a source's
+ * seed read with its declared types, then printed): what another engine is loaded with, so
+ * both start from the same typed rows and a bad seed gets the same located error.
+ */
+export async function seedRowsOf(catalog: Catalog, name: string, columns: readonly OutputColumn[], workspaceRoot: string): Promise<Row[]> {
+  return DuckSession.scratch(async (session) => {
+    const warehouse = new SeedWarehouse(session, catalog, workspaceRoot);
+    await warehouse.ensure(name);
+    return rowsAsText(warehouse, name, columns);
+  });
+}
+
+function rowsAsText(warehouse: SeedWarehouse, name: string, columns: readonly OutputColumn[]): Promise<Row[]> {
+  const projection = columns.map(
+    (column) => `CAST(${quoteIdentifier(column.name, 'duckdb')} AS VARCHAR) AS ${quoteIdentifier(column.name, 'duckdb')}`,
+  );
+  return warehouse.session.rows(`SELECT ${projection.join(', ')} FROM ${warehouse.relationOf(name)} ORDER BY ALL`);
 }

@@ -8,4 +8,8 @@ export interface SpecExecutorOptions extends ProjectTaskOptions {
   scope?: 'dataset' | 'catalog';
   /** Set by the plugin for the cache key (see plugin/spec-fingerprints.ts); not read here. */
   upstream?: string;
+  /** test: where the tests run, DuckDB in-process (the default) or PostgreSQL at postgresUrl. */
+  engine?: 'duckdb' | 'postgresql';
+  /** test with engine postgresql: the server's URL; the SPECLINE_POSTGRES_URL environment variable when left out. */
+  postgresUrl?: string;
 }
