@@ -110,6 +110,14 @@ describe('test --engine options, without a server', () => {
     }
   });
 
+  it('reports a server it cannot reach in one line, without the password', async () => {
+    const postgresUrl = 'postgresql://someone:s3cret@localhost/db?host=/nonexistent';
+    const run = testProject(WORKSPACE_ROOT, { ...OPTIONS, engine: 'postgresql', postgresUrl }, 'stg_orders', spec);
+    await expect(run).rejects.toThrow(
+      /^cannot connect to PostgreSQL at postgresql:\/\/someone:\*\*\*@localhost\/db\?host=\/nonexistent: [^\n]+$/,
+    );
+  });
+
   it('refuses an engine it does not know, naming the two it does', async () => {
     const run = await testProject(WORKSPACE_ROOT, { ...OPTIONS, engine: 'sqlite' }, 'stg_orders', spec);
     expect(run.success).toBe(false);
