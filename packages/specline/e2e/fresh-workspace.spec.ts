@@ -155,12 +155,22 @@ describe('the packed plugin in a fresh Nx workspace', () => {
     ]);
     run(workspace, 'npx', ['nx', 'g', 'spec:model', '--name=stg_accounts', '--inputs=crm_accounts', '--no-interactive']);
     run(workspace, 'npx', ['nx', 'g', 'spec:model', '--name=stg_leads', '--inputs=crm_leads', '--no-interactive']);
+    run(workspace, 'npx', ['nx', 'g', 'spec:model', '--name=int_accounts', '--inputs=stg_accounts', '--no-interactive']);
+    // A filter with a threshold to edit below.
+    const model = path.join(workspace, 'specs/models/staging/stg_accounts.yaml');
+    const scaffolded = readFileSync(model, 'utf8');
+    const filtered = scaffolded.replace(
+      /(- ref: crm_accounts\n(\s+)alias: (\w+)\n)/,
+      '$1$2filter: $3.account_id >= 0\n$2rationale: Accounts below 0 are test accounts.\n',
+    );
+    expect(filtered).not.toBe(scaffolded);
+    writeFileSync(model, filtered);
     expect(written).not.toContain(scratch);
     expect(existsSync(path.join(workspace, 'specs/sources/crm/accounts.csv'))).toBe(true);
 
     const cold = run(workspace, 'npx', ['nx', 'run-many', '-t', 'validate,codegen,export,test', '--outputStyle=static']);
     const sources = ['crm_accounts', 'crm_leads'];
-    const models = ['stg_accounts', 'stg_leads'];
+    const models = ['stg_accounts', 'stg_leads', 'int_accounts'];
     const every = [...sources, ...models].flatMap((p) => ['validate', 'codegen', 'export'].map((t) => `${p}:${t}`));
     expect(executedTasks(cold)).toEqual(expect.arrayContaining([...every, ...models.map((m) => `${m}:test`)]));
     expect(cold).toMatch(/Successfully ran targets validate, codegen, export, test/);
@@ -171,18 +181,35 @@ describe('the packed plugin in a fresh Nx workspace', () => {
     expect(existsSync(path.join(workspace, 'build/specline/stg_accounts/export'))).toBe(true);
 
     commitAll(workspace, 'specs');
-    const model = path.join(workspace, 'specs/models/staging/stg_accounts.yaml');
     writeFileSync(
       model,
       readFileSync(model, 'utf8').replace(/^description: .*$/m, 'description: One row per customer account, renamed and cleaned.'),
     );
     const affected = run(workspace, 'npx', ['nx', 'affected', '-t', 'validate,codegen,test', '--base=main', '--outputStyle=static']);
-    // Only the edited model's validate and codegen run: its description is prose, so nothing
-    // downstream or upstream of it is even affected, the catalog's code comes from the cache,
+    // Only the edited model's validate and codegen run: its description is prose, so its reader
+    // int_accounts (affected, as downstream of it) and the catalog's code come from the cache,
     // and so does its own test (keyed on the spec without its prose). The catalog's prune is
     // never cached: it is what removes a deleted spec's files.
     expect(executedTasks(affected)).toEqual(['catalog:prune', 'stg_accounts:codegen', 'stg_accounts:validate']);
-    expect(affected).toMatch(/> nx run stg_accounts:test {2}\[(local cache|existing outputs match the cache, left as is)\]/);
+    const fromCache = (task: string) => new RegExp(`> nx run ${task} {2}\\[(local cache|existing outputs match the cache, left as is)\\]`);
+    expect(affected).toMatch(fromCache('stg_accounts:test'));
+    expect(affected).toMatch(fromCache('int_accounts:test'));
     expect(affected).not.toMatch(/> nx run (crm_leads|stg_leads|crm_accounts):/);
+
+    // A changed threshold changes the model's rows, not its columns: its reader's test runs
+    // again (its data changed), its reader's validate and codegen come from the cache.
+    commitAll(workspace, 'description');
+    writeFileSync(model, readFileSync(model, 'utf8').replace('account_id >= 0', 'account_id >= 2'));
+    const thresholdEdit = run(workspace, 'npx', ['nx', 'affected', '-t', 'validate,codegen,test', '--base=main', '--outputStyle=static']);
+    expect(executedTasks(thresholdEdit)).toEqual([
+      'catalog:codegen',
+      'catalog:prune',
+      'int_accounts:test',
+      'stg_accounts:codegen',
+      'stg_accounts:test',
+      'stg_accounts:validate',
+    ]);
+    expect(thresholdEdit).toMatch(fromCache('int_accounts:validate'));
+    expect(thresholdEdit).toMatch(fromCache('int_accounts:codegen'));
   });
 });

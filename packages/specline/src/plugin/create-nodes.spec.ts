@@ -83,10 +83,12 @@ describe('createNodes and createDependencies', () => {
       '{workspaceRoot}/specs/sources/crm/customers.yaml',
       '{workspaceRoot}/specs/sources/crm/customers.csv',
     ]);
-    expect(validate.inputs).toEqual(['specline-spec', 'specline-shared']);
+    // A source reads no other spec; the empty list keeps every other project's fingerprint out of its key.
+    expect(validate.inputs).toEqual(['specline-spec', 'specline-shared', { externalDependencies: [] }]);
     expect(projects.crm_customers.namedInputs!['specline-shared']).toEqual([
       '{workspaceRoot}/specs/constitution.yaml',
       { runtime: expect.stringContaining('@specline/nx-plugin/package.json') },
+      expect.stringContaining('package-lock.json'),
     ]);
     expect(validate.cache).toBe(true);
     expect(validate.metadata?.description).toMatch(/Checks the spec/);
@@ -142,20 +144,29 @@ describe('relationships lookups in the cache key', () => {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), text);
       }
-      const ordersProject = async () => {
+      const ordersKeys = async () => {
         const results = await createNodes[1](Object.keys(files), { specsDir: 'specs' }, { workspaceRoot: root, nxJsonConfiguration: {} });
-        return results.flatMap(([, r]) => Object.values(r.projects ?? {})).find((p) => p.name === 'stg_orders')!;
+        const project = results.flatMap(([, r]) => Object.values(r.projects ?? {})).find((p) => p.name === 'stg_orders')!;
+        const nodes = Object.assign({}, ...results.map(([, r]) => r.externalNodes ?? {})) as Record<string, { data: { hash?: string } }>;
+        const hashOf = (target: string) =>
+          project.targets![target].inputs!.flatMap((input) =>
+            typeof input === 'object' && 'externalDependencies' in input
+              ? input.externalDependencies.map((name) => nodes[name].data.hash)
+              : [],
+          );
+        return { project, validate: hashOf('validate'), test: hashOf('test') };
       };
-      const before = await ordersProject();
-      expect(before.targets!.test.inputs).toContainEqual({ input: 'specline-seed', projects: ['crm_customers', 'stg_customers'] });
+      const before = await ordersKeys();
+      expect(before.project.targets!.test.inputs).toContainEqual({ input: 'specline-seed', projects: ['crm_customers', 'stg_customers'] });
+      expect(before.validate).toHaveLength(1);
       // stg_customers is not read by stg_orders, only looked up: its contract still counts.
       writeFileSync(
         path.join(root, 'specs/models/stg_customers.yaml'),
         files['specs/models/stg_customers.yaml'].replace('type: INT64', 'type: STRING'),
       );
-      const after = await ordersProject();
-      expect(after.targets!.validate.options.upstream).not.toBe(before.targets!.validate.options.upstream);
-      expect(after.targets!.test.options.upstream).not.toBe(before.targets!.test.options.upstream);
+      const after = await ordersKeys();
+      expect(after.validate).not.toEqual(before.validate);
+      expect(after.test).not.toEqual(before.test);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

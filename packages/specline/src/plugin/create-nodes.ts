@@ -14,7 +14,7 @@ import { codeOutputs } from './code-outputs';
 import { lookupResolver } from './lookup-projects';
 import { lineageResolver } from './lineage-edges';
 import { glossaryResolver } from './glossary-inputs';
-import { catalogFingerprint, upstreamResolver } from './upstream-fingerprints';
+import { catalogFingerprint, upstreamNodes, upstreamResolver } from './upstream-fingerprints';
 import {
   buildCodegenTarget,
   buildConformTarget,
@@ -63,6 +63,8 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
         const summary = summaries.get(file)!;
         const projectName = names.get(file)!;
         const isDataset = summary.kind === 'source' || summary.kind === 'model';
+        const readsOthers = lineageOf(file).length > 0 || lookupsOf(file).direct.length > 0 || glossariesOf(file).projects.length > 0;
+        const upstream = isDataset && readsOthers ? upstreamOf(file) : undefined;
         const targetContext: TargetContext = {
           options,
           projectName,
@@ -70,7 +72,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
           constitutionFile,
           pluginInputs: inputsOfPlugin,
           lookups: lookupsOf(file),
-          upstream: isDataset ? upstreamOf(file) : undefined,
+          upstream,
           behaviour: summary.behaviour,
           glossaries: glossariesOf(file).files.length > 0,
           codePaths: outputs.datasetPaths(summary),
@@ -85,6 +87,7 @@ export const createNodes: CreateNodes<SpeclinePluginOptions> = [
               targetContext,
             ),
           },
+          ...(upstream ? { externalNodes: upstreamNodes(projectName, upstream) } : {}),
         };
         return [file, result] as const;
       });

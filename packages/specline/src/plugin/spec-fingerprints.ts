@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * Graph-time fingerprints of one spec, computed from the same quick parse as its summary.
  *
- * Nx hashes a project's configuration, every target's options included, into the cache key
- * of each of its tasks. A fingerprint of what a project's tasks read from *other* specs,
- * passed as a target option, therefore makes their keys change exactly when that does. This
+ * A fingerprint of what a project's tasks read from *other* specs, carried into their cache
+ * keys (see upstream-fingerprints.ts), makes those keys change exactly when that does. This
  * replaces `^` spec inputs (which re-ran every dependent after a description edit) and
  * `dependentTasksOutputFiles` inputs (which Nx can only hash after the upstream task ran, so
  * in batch mode it re-ran every dependent of a task that missed the cache).
@@ -19,23 +18,78 @@ import { createHash } from 'node:crypto';
  * reports what is wrong with it.
  */
 export function behaviourFingerprint(data: Record<string, unknown>, text: string): string {
+  return fingerprintOr(() => withoutProse(data), text);
+}
+
+/**
+ * What a dataset's readers' validate, codegen and export can see of it: its behaviour, except
+ * the values of the numbers in the SQL that shapes its rows (column transforms, input
+ * filters, join conditions). Those tasks read an input's relation, columns, types and
+ * nullability, and refuse while it has errors, but never its SQL: a reader's code names the
+ * input's table, and its OpenLineage facet its columns. A number's value cannot change whether
+ * that SQL validates either, only its shape can (an integer compared with a STRING column is
+ * an error whatever its value), so the shape stays in: 1000 and 5 read alike, 1000 and 1e3
+ * or 1000.5 do not. Strings stay whole, since a string compared with a DATE must parse as one.
+ * So a changed CASE threshold re-runs the readers' tests (their data changes) and nothing else
+ * of theirs.
+ */
+export function contractFingerprint(data: Record<string, unknown>, text: string): string {
+  return fingerprintOr(() => {
+    const spec = withoutProse(data);
+    const mapEach = (items: unknown, key: string) =>
+      Array.isArray(items)
+        ? items.map((item) =>
+            item && typeof item === 'object' && !Array.isArray(item) && key in item
+              ? { ...(item as Record<string, unknown>), [key]: numberShapes((item as Record<string, unknown>)[key]) }
+              : item,
+          )
+        : items;
+    return {
+      ...spec,
+      ...('columns' in spec ? { columns: mapEach(spec.columns, 'transform') } : {}),
+      ...('sources' in spec ? { sources: mapEach(spec.sources, 'filter') } : {}),
+      ...('joins' in spec ? { joins: mapEach(spec.joins, 'on') } : {}),
+    };
+  }, text);
+}
+
+function withoutProse(data: Record<string, unknown>): Record<string, unknown> {
   const { description: _description, $schema: _schema, ...rest } = data;
-  const withoutProse = (items: unknown) =>
+  const itemsWithoutProse = (items: unknown) =>
     Array.isArray(items)
       ? items.map((item) =>
           item && typeof item === 'object' && !Array.isArray(item) ? omitKey(item as Record<string, unknown>, 'description') : item,
         )
       : items;
+  return {
+    ...rest,
+    ...('columns' in rest ? { columns: itemsWithoutProse(rest.columns) } : {}),
+    ...('unit_tests' in rest ? { unit_tests: itemsWithoutProse(rest.unit_tests) } : {}),
+  };
+}
+
+function fingerprintOr(value: () => unknown, text: string): string {
   try {
-    return fingerprint({
-      ...rest,
-      ...('columns' in rest ? { columns: withoutProse(rest.columns) } : {}),
-      ...('unit_tests' in rest ? { unit_tests: withoutProse(rest.unit_tests) } : {}),
-    });
+    return fingerprint(value());
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
     return textFingerprint(text);
   }
+}
+
+/**
+ * A quoted string or identifier (skipped whole, so digits inside it stay), or a number that is
+ * not part of a name: `col_2` and `t.2` keep their digits.
+ */
+const SQL_NUMBER = /('(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`)|(?<![\w$.])\d+(?:\.\d*)?(?:[eE][+-]?\d+)?(?![\w$.])/g;
+
+/** The SQL with every number replaced by its shape: 0 for an integer, 0.0 for a decimal, 0e0 for an exponent. */
+function numberShapes(sql: unknown): unknown {
+  return typeof sql === 'string' ? sql.replace(SQL_NUMBER, (match, quoted?: string) => quoted ?? numberShape(match)) : sql;
+}
+
+function numberShape(number: string): string {
+  return /[eE]/.test(number) ? '0e0' : number.includes('.') ? '0.0' : '0';
 }
 
 /** A fingerprint of fingerprints, for combining a spec's upstream in a fixed order. */

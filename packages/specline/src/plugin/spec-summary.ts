@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { formatDiagnostic } from '../diagnostics';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { sourceDatasetName } from '../spec/dataset-name';
-import { behaviourFingerprint, textFingerprint } from './spec-fingerprints';
+import { behaviourFingerprint, contractFingerprint, textFingerprint } from './spec-fingerprints';
 import { MAX_BRACKET_DEPTH, MAX_SPEC_BYTES, offsetOfDeepNesting, parseSpecText } from '../spec/read';
 
 /**
@@ -40,6 +40,8 @@ export interface SpecSummary {
   readonly problem?: string;
   /** See spec-fingerprints.ts: everything but the prose. */
   readonly behaviour: string;
+  /** See spec-fingerprints.ts: what its readers' validate, codegen and export can see of it. */
+  readonly contract: string;
 }
 
 export interface SummaryColumn {
@@ -107,7 +109,8 @@ export function unreadableSummary(file: string, error: unknown): SpecSummary {
 
 /** A file that is not a readable spec: its own project, described by `problem` (file:line:col: error CODE: message). */
 export function invalidSummary(text: string, problem: string): SpecSummary {
-  return { kind: 'invalid', reads: [], lookups: [], terms: [], columns: [], problem, behaviour: textFingerprint(text) };
+  const fingerprint = textFingerprint(text);
+  return { kind: 'invalid', reads: [], lookups: [], terms: [], columns: [], problem, behaviour: fingerprint, contract: fingerprint };
 }
 
 function summarizeData(file: string, data: Record<string, unknown>, text: string): SpecSummary {
@@ -159,5 +162,6 @@ function summarizeData(file: string, data: Record<string, unknown>, text: string
         ? path.posix.join(path.posix.dirname(file), seed)
         : undefined,
     behaviour: behaviourFingerprint(data, text),
+    contract: contractFingerprint(data, text),
   };
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { summarizeSpec, type SpecSummary } from './spec-summary';
 
 /** Bump when SpecSummary changes shape, so stale caches are ignored. */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 
 /**
  * Spec summaries keyed by the hash of the file's content, persisted in Nx's workspace data

@@ -4,6 +4,7 @@ import type { TargetConfiguration } from '@nx/devkit';
 export type InputDefinition = Exclude<NonNullable<TargetConfiguration['inputs']>[number], string>;
 import type { CodePaths } from '../emitters';
 import type { LookupProjects } from './lookup-projects';
+import { upstreamNodeName, type FingerprintKind, type UpstreamFingerprints } from './upstream-fingerprints';
 import { DEFAULT_OPTIONS, type NormalizedOptions } from '../workspace/options';
 
 export const EXECUTOR_PACKAGE = '@specline/nx-plugin';
@@ -20,8 +21,11 @@ export interface TargetContext {
   readonly lookups?: LookupProjects;
   /** Whether its columns bind glossary terms, i.e. it has a GLOSSARY_INPUT (see glossary-inputs.ts). */
   readonly glossaries?: boolean;
-  /** A fingerprint of what its tasks read from other specs (see upstream-fingerprints.ts). */
-  readonly upstream?: string;
+  /**
+   * Fingerprints of what its tasks read from other specs (see upstream-fingerprints.ts), when it
+   * reads any: createNodes returns them as external nodes, which its targets name.
+   */
+  readonly upstream?: UpstreamFingerprints;
   /** A fingerprint of its own spec without the prose (see spec-fingerprints.ts). */
   readonly behaviour?: string;
   /** What its codegen writes in the platform trees (see code-outputs.ts). */
@@ -43,7 +47,7 @@ export const SPECS_INPUT = 'specline-specs';
  * datasets that bind its terms now that no graph edge leads to the glossary: Nx counts a
  * project as touched when a `{workspaceRoot}/` file that one of its targets reads changes
  * (a named input no target uses does not count). The other targets key on the glossaries'
- * behaviour through the `upstream` option, so a glossary's prose re-runs only validate.
+ * behaviour through the upstream fingerprints, so a glossary's prose re-runs only validate.
  */
 export const GLOSSARY_INPUT = 'specline-glossary';
 
@@ -72,21 +76,24 @@ function lookupSeedInputs(projects: readonly string[] | undefined): InputDefinit
 }
 
 /**
- * The `upstream` option: a fingerprint of what the project's tasks read from other specs. Nx
- * hashes options, so this is how other specs enter the cache key (see spec-fingerprints.ts
- * for why not as `^` or `dependentTasksOutputFiles` inputs). The executors do not read it.
+ * The input through which other specs enter a target's cache key: the external node carrying
+ * the project's upstream fingerprint of that kind (see upstream-fingerprints.ts for why not an
+ * option, and spec-fingerprints.ts for why not `^` or `dependentTasksOutputFiles` inputs).
+ * Every cached dataset target has one, empty when the project reads no other spec: a target
+ * without an `externalDependencies` input hashes every external node of the graph, every
+ * project's fingerprints included, so any behaviour edit anywhere would re-key it.
  */
-function upstreamOption(fingerprint: string | undefined): Record<string, string> {
-  return fingerprint ? { upstream: fingerprint } : {};
+function upstreamInput(context: TargetContext, kind: FingerprintKind): InputDefinition {
+  return { externalDependencies: context.upstream ? [upstreamNodeName(context.projectName, kind)] : [] };
 }
 
 export function buildValidateTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:validate`,
     cache: true,
-    inputs: [SPEC_INPUT, ...(context.glossaries ? [GLOSSARY_INPUT] : []), SHARED_INPUT],
+    inputs: [SPEC_INPUT, ...(context.glossaries ? [GLOSSARY_INPUT] : []), SHARED_INPUT, upstreamInput(context, 'contract')],
     outputs: [],
-    options: optionsOf(context, upstreamOption(context.upstream)),
+    options: optionsOf(context),
     metadata: {
       description: 'Checks the spec: JSON Schema, references, cycles, SQL expressions and the constitution rules.',
     },
@@ -96,16 +103,17 @@ export function buildValidateTarget(context: TargetContext): TargetConfiguration
 /**
  * Review documents. A dataset's documents come from its own spec, and its OpenLineage facet
  * names its inputs as they are (schema, warehouse, columns); whether it validates also depends
- * on its inputs (a renamed upstream column breaks its from:). The `upstream` option covers both. Editing a description re-exports that project and the catalog; its readers
- * answer from cache. The catalog's documents come from every spec, prose included.
+ * on its inputs (a renamed upstream column breaks its from:). The upstream contract covers
+ * both. Editing a description re-exports that project and the catalog; its readers answer from
+ * cache. The catalog's documents come from every spec, prose included.
  */
 export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'catalog' = 'dataset'): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:export`,
     cache: true,
-    inputs: [scope === 'catalog' ? SPECS_INPUT : SPEC_INPUT, SHARED_INPUT],
+    inputs: scope === 'catalog' ? [SPECS_INPUT, SHARED_INPUT] : [SPEC_INPUT, SHARED_INPUT, upstreamInput(context, 'contract')],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/export`],
-    options: optionsOf(context, scope === 'catalog' ? { scope } : upstreamOption(context.upstream)),
+    options: optionsOf(context, scope === 'catalog' ? { scope } : {}),
     metadata: {
       description:
         scope === 'catalog'
@@ -116,9 +124,10 @@ export function buildExportTarget(context: TargetContext, scope: 'dataset' | 'ca
 }
 
 /**
- * Platform code. A dataset's code depends on its own spec and on its inputs, but not on their
- * prose: a new description upstream re-runs no downstream codegen. No task reads another's
- * output files, so codegen tasks do not wait for each other. The catalog's files (DAGs,
+ * Platform code. A dataset's code depends on its own spec and on its inputs' contracts, but not
+ * on their prose or on the values in their SQL: a new description or a changed threshold
+ * upstream re-runs no downstream codegen. No task reads another's output files, so codegen
+ * tasks do not wait for each other. The catalog's files (DAGs,
  * build.sql, project settings) depend on the behaviour of every spec, not on their prose.
  *
  * Every project writes into the same platform trees (<outputDir>/dbt, dataform, ...), and its
@@ -133,7 +142,7 @@ export function buildCodegenTarget(
   return {
     executor: `${EXECUTOR_PACKAGE}:codegen`,
     cache: true,
-    inputs: [...(scope === 'catalog' ? [] : [SPEC_INPUT]), SHARED_INPUT],
+    inputs: scope === 'catalog' ? [SHARED_INPUT] : [SPEC_INPUT, SHARED_INPUT, upstreamInput(context, 'contract')],
     outputs: [
       ...(scope === 'catalog' ? [] : [`${context.options.outputDir}/${context.projectName}/codegen`]),
       ...(context.codePaths
@@ -143,7 +152,10 @@ export function buildCodegenTarget(
     ...(scope === 'catalog' ? { dependsOn: [PRUNE_TARGET] } : {}),
     // A committed copy of the trees is kept in sync by Nx's sync machinery (nx sync, nx sync:check).
     ...(scope === 'catalog' && context.options.generatedDir ? { syncGenerators: [SYNC_GENERATED_GENERATOR] } : {}),
-    options: optionsOf(context, scope === 'catalog' ? { scope, ...upstreamOption(catalogFingerprint) } : upstreamOption(context.upstream)),
+    // The catalog-wide code reads every spec's behaviour. An option serves there: the catalog
+    // project's other targets read every spec file anyway. Having no externalDependencies
+    // input, it also hashes every external node, which change only when a behaviour does.
+    options: optionsOf(context, scope === 'catalog' ? { scope, ...(catalogFingerprint ? { upstream: catalogFingerprint } : {}) } : {}),
     metadata: {
       description:
         scope === 'catalog'
@@ -183,16 +195,23 @@ export function buildPruneTarget(context: TargetContext): TargetConfiguration {
  * (not its prose: no check reads a description), the behaviour and seeds of everything
  * upstream of it (and of what its relationships tests look up), the constitution and the
  * plugin. So its key takes the spec's behaviour fingerprint as an option instead of the spec
- * file as an input: a description edit re-runs the model's validate, codegen and export (their
- * outputs carry the prose) and answers its test from the cache. JUnit XML is the output.
+ * file as an input (its own spec's edits re-run the other targets anyway), and the upstream
+ * behaviour fingerprint: a description edit re-runs the model's validate, codegen and export
+ * (their outputs carry the prose) and answers its test from the cache. JUnit XML is the output.
  */
 export function buildTestTarget(context: TargetContext): TargetConfiguration {
   return {
     executor: `${EXECUTOR_PACKAGE}:test`,
     cache: true,
-    inputs: [SEED_INPUT, `^${SEED_INPUT}`, ...lookupSeedInputs(context.lookups?.withUpstream), SHARED_INPUT],
+    inputs: [
+      SEED_INPUT,
+      `^${SEED_INPUT}`,
+      ...lookupSeedInputs(context.lookups?.withUpstream),
+      SHARED_INPUT,
+      upstreamInput(context, 'behaviour'),
+    ],
     outputs: [`{workspaceRoot}/${context.options.outputDir}/${context.projectName}/test-results.xml`],
-    options: optionsOf(context, { ...upstreamOption(context.upstream), ...(context.behaviour ? { behaviour: context.behaviour } : {}) }),
+    options: optionsOf(context, context.behaviour ? { behaviour: context.behaviour } : {}),
     metadata: {
       description:
         'Runs the spec-derived tests on DuckDB: generic tests on seed-built data, unit tests from given/expect, property-based tests.',
