@@ -15,11 +15,11 @@ export type Cell = string | number | null;
 
 export interface RelationalSource {
   /** The source spec's columns, in order; rows give values in this order. */
-  readonly columns: readonly { readonly name: string; readonly type: 'INT64' | 'STRING' }[];
+  readonly columns: readonly { readonly name: string; readonly type: 'INT64' | 'STRING' | 'FLOAT64' | 'DATE' }[];
 }
 
-/** The three inputs every case reads from (dataset names rc_scores, rc_customers, rc_orders). */
-export const RELATIONAL_SOURCES: Readonly<Record<'rc_scores' | 'rc_customers' | 'rc_orders', RelationalSource>> = {
+/** The inputs the cases read from (dataset names rc_scores, rc_customers, rc_orders, rc_measures). */
+export const RELATIONAL_SOURCES: Readonly<Record<'rc_scores' | 'rc_customers' | 'rc_orders' | 'rc_measures', RelationalSource>> = {
   rc_scores: {
     columns: [
       { name: 'grp', type: 'STRING' },
@@ -42,6 +42,16 @@ export const RELATIONAL_SOURCES: Readonly<Record<'rc_scores' | 'rc_customers' | 
       { name: 'amount', type: 'INT64' },
       { name: 'status', type: 'STRING' },
       { name: 'version', type: 'INT64' },
+    ],
+  },
+  // Typed columns whose type changes what an expression means: a FLOAT64 cast to INT64, a DATE truncated.
+  rc_measures: {
+    columns: [
+      { name: 'id', type: 'INT64' },
+      { name: 'grp', type: 'STRING' },
+      { name: 'n', type: 'INT64' },
+      { name: 'x', type: 'FLOAT64' },
+      { name: 'd', type: 'DATE' },
     ],
   },
 };
@@ -91,6 +101,19 @@ const ORDERS: readonly (readonly Cell[])[] = [
   [8, null, 80, 'open', 1],
   [9, null, 90, 'open', 2],
 ];
+
+/** Halves of both signs; dates on a Wednesday, a leap day, a Sunday and a Saturday. */
+const MEASURES: readonly (readonly Cell[])[] = [
+  [1, 'a', 2, 2.5, '2024-03-13'],
+  [2, 'a', 3, -2.5, '2024-02-29'],
+  [3, 'b', -2, 0.5, '2024-03-10'],
+  [4, 'b', -3, 1.4, '2024-01-06'],
+  [5, 'c', 1, -0.5, null],
+  [6, 'c', 2, 3.5, '2024-03-13'],
+  [7, 'c', 2, null, null],
+];
+
+const measures = (columns: string, extra = '') => `sources:\n  - ref: rc_measures\n    alias: m\ncolumns:\n${columns}${extra}`;
 
 const scores = (columns: string, extra = '') =>
   `sources:\n  - ref: rc_scores\n    alias: s\ncolumns:\n  - { name: player, type: STRING, from: s.player }\n${columns}${extra}`;
@@ -487,5 +510,58 @@ export const RELATIONAL_CORPUS: readonly RelationalCase[] = [
     ),
     given: { rc_orders: ORDERS },
     expected: ['200 | 1', '300 | NULL'],
+  },
+  {
+    name: 'rc_float_cast_to_int',
+    rule: 'CAST of a FLOAT64 to INT64 rounds to the nearest integer, halves away from zero (conversion_rules#casting)',
+    spec: measures('  - { name: id, type: INT64, from: m.id }\n  - { name: v, type: INT64, transform: CAST(m.x AS INT64) }\n'),
+    given: { rc_measures: MEASURES },
+    expected: ['1 | 3', '2 | -3', '3 | 1', '4 | 1', '5 | -1', '6 | 4', '7 | NULL'],
+  },
+  {
+    name: 'rc_float_into_int_column',
+    rule: 'a FLOAT64 transform in a column declared INT64 is cast as BigQuery casts: halves away from zero',
+    spec: measures('  - { name: id, type: INT64, from: m.id }\n  - { name: v, type: INT64, transform: m.x * 1 }\n'),
+    given: { rc_measures: MEASURES },
+    expected: ['1 | 3', '2 | -3', '3 | 1', '4 | 1', '5 | -1', '6 | 4', '7 | NULL'],
+  },
+  {
+    name: 'rc_int_division_into_int_column',
+    rule: 'INT64 / INT64 is FLOAT64; declared INT64, it is rounded halves away from zero',
+    spec: measures('  - { name: id, type: INT64, from: m.id }\n  - { name: v, type: INT64, transform: m.n / 4 }\n'),
+    given: { rc_measures: MEASURES },
+    expected: ['1 | 1', '2 | 1', '3 | -1', '4 | -1', '5 | 0', '6 | 1', '7 | 1'],
+  },
+  {
+    name: 'rc_avg_into_int_column',
+    rule: 'AVG of INT64 is FLOAT64 (2.5, -2.5, 1.67); declared INT64, it is rounded halves away from zero',
+    spec: measures(
+      '  - { name: grp, type: STRING, from: m.grp }\n  - { name: n_avg, type: INT64, from: m.n, aggregate: avg }\n',
+      'group_by: [grp]\n',
+    ),
+    given: { rc_measures: MEASURES },
+    expected: ['a | 3', 'b | -3', 'c | 2'],
+  },
+  {
+    name: 'rc_date_trunc_of_date_column',
+    rule: 'DATE_TRUNC of a DATE column is a DATE; WEEK starts on Sunday',
+    spec: measures(
+      [
+        '  - { name: id, type: INT64, from: m.id }',
+        '  - { name: month_start, type: STRING, transform: "CAST(DATE_TRUNC(m.d, MONTH) AS STRING)" }',
+        '  - { name: week_start, type: STRING, transform: "CAST(DATE_TRUNC(m.d, WEEK) AS STRING)" }',
+        '',
+      ].join('\n'),
+    ),
+    given: { rc_measures: MEASURES },
+    expected: [
+      '1 | 2024-03-01 | 2024-03-10',
+      '2 | 2024-02-01 | 2024-02-25',
+      '3 | 2024-03-01 | 2024-03-10',
+      '4 | 2024-01-01 | 2023-12-31',
+      '5 | NULL | NULL',
+      '6 | 2024-03-01 | 2024-03-10',
+      '7 | NULL | NULL',
+    ],
   },
 ];

@@ -263,7 +263,23 @@ export function semanticCorpus(): CorpusEntry[] {
   add('CAST(-2.5 AS INT64)', -3);
   add('CAST(1.5 AS INT64)', 2);
   // FLOAT64 to INT64: the closest integer, halves away from zero (conversion_rules#casting).
-  for (const x of [2.5, -2.5, 0.5, 1.4]) add(`CAST(CAST(${x} AS FLOAT64) AS INT64)`, Math.sign(x) * Math.round(Math.abs(x)));
+  for (const x of [2.5, -2.5, 0.5, 1.4, 4.5, -3.5, -0.5, 1e15 + 0.5])
+    add(`CAST(CAST(${x} AS FLOAT64) AS INT64)`, Math.sign(x) * Math.round(Math.abs(x)));
+  // The same rounding wherever the value is certainly FLOAT64 or NUMERIC: INT64 / INT64 is
+  // FLOAT64, SQRT and POW of a FLOAT64 are FLOAT64, ABS and COALESCE keep their argument's type.
+  add('CAST(7 / 2 AS INT64)', 4);
+  add('CAST(-7 / 2 AS INT64)', -4);
+  add('CAST(1 / 4 AS INT64)', 0);
+  add('CAST(SQRT(6.25) AS INT64)', 3);
+  add('CAST(POW(CAST(2.5 AS FLOAT64), 1) AS INT64)', 3);
+  add('CAST(ABS(CAST(-2.5 AS FLOAT64)) AS INT64)', 3);
+  add('CAST(COALESCE(CAST(NULL AS FLOAT64), 4.5) AS INT64)', 5);
+  add('CAST(CAST(2.5 AS FLOAT64) * 3 AS INT64)', 8);
+  add('CAST(-(CAST(2.5 AS FLOAT64)) AS INT64)', -3);
+  add('CAST(CAST(2.5 AS NUMERIC) AS INT64)', 3);
+  add('CAST(CAST(-2.5 AS NUMERIC) AS INT64)', -3);
+  add('CAST(ROUND(CAST(2.5 AS FLOAT64)) AS INT64)', 3);
+  add('CAST(ROUND(CAST(2.45 AS FLOAT64), 1) AS INT64)', 3);
   add('TRUNC(-2.7)', -2, true);
   add('CEIL(-2.5)', -2, true);
   add('FLOOR(-2.5)', -3, true);

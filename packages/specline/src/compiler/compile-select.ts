@@ -1,7 +1,8 @@
 import { sameDataType, type Catalog, type Dedupe, type Model, type ModelColumn, type SortKey } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
-import { quoteIdentifier, type SqlDialect } from '../sql';
+import { type ColumnTypes, quoteIdentifier, roundedForInt64, type SqlDialect } from '../sql';
 import type { Aggregate } from '../spec/types';
+import { inputColumnTypes, outputColumnTypes } from './column-scope';
 import { compileProblem, type Compiled } from './compile-problem';
 import { inDialect } from './dialect-expression';
 import { sqlType } from './sql-type';
@@ -51,15 +52,16 @@ export function compileModelSelect(
   const from = catalog.constitution.dialect;
   const problems: Diagnostic[] = [];
   const q = (name: string) => quoteIdentifier(name, dialect);
+  const columns = inputColumnTypes(catalog, model);
 
   const ctes = model.inputs.map((input, index) => {
     const lines = [`${q(input.alias)} AS (`, `  SELECT *`, `  FROM ${relationOf(input.ref)} AS ${q(input.alias)}`];
-    const conditions = input.filter ? [inDialect(input.filter, input.filter.text, from, dialect, problems)] : [];
+    const conditions = input.filter ? [inDialect(input.filter, input.filter.text, from, dialect, problems, columns)] : [];
     if (index === 0 && options.incremental?.rejected)
       conditions.splice(0, conditions.length, `NOT COALESCE(${conditions[0] ?? 'TRUE'}, FALSE)`);
     let guarded: string | undefined;
     if (index === 0 && options.incremental && model.load.strategy === 'incremental') {
-      const cursor = cursorCondition(model, options.incremental.relation, from, dialect, problems);
+      const cursor = cursorCondition(model, options.incremental.relation, from, dialect, problems, columns);
       if (options.incremental.guard) guarded = options.incremental.guard(`${conditions.length ? 'AND' : 'WHERE'} ${cursor.plain}`);
       else conditions.push(cursor.total);
     }
@@ -80,17 +82,20 @@ export function compileModelSelect(
       ),
     );
   }
-  const projection = model.columns.map((column) => `  ${indent(projectColumn(catalog, model, column, from, dialect, problems), 2)}`);
+  const projection = model.columns.map(
+    (column) => `  ${indent(projectColumn(catalog, model, column, from, dialect, problems, columns), 2)}`,
+  );
   const joins = model.joins.map((join) => {
     const keyword = `${join.type.toUpperCase()} JOIN ${q(join.alias)}`;
-    return join.on ? `${keyword} ON ${indent(inDialect(join.on, join.on.text, from, dialect, problems), 2)}` : keyword;
+    return join.on ? `${keyword} ON ${indent(inDialect(join.on, join.on.text, from, dialect, problems, columns), 2)}` : keyword;
   });
   const groupBy = model.groupBy.map((name) => {
     const column = model.columns.find((candidate) => candidate.name === name);
-    return column ? `  ${inDialect(column.expression, column.expression.text, from, dialect, problems)}` : `  ${q(name)}`;
+    return column ? `  ${inDialect(column.expression, column.expression.text, from, dialect, problems, columns)}` : `  ${q(name)}`;
   });
-  const where = model.where && inDialect(model.where.condition, model.where.condition.text, from, dialect, problems);
-  const having = model.having && inDialect(model.having.condition, model.having.condition.text, from, dialect, problems);
+  const where = model.where && inDialect(model.where.condition, model.where.condition.text, from, dialect, problems, columns);
+  const having =
+    model.having && inDialect(model.having.condition, model.having.condition.text, from, dialect, problems, outputColumnTypes(model));
 
   if (problems.length) return { ok: false, diagnostics: problems };
   let select = [
@@ -166,13 +171,16 @@ function projectColumn(
   from: SqlDialect,
   dialect: SqlDialect,
   problems: Diagnostic[],
+  columns: ColumnTypes,
 ): string {
   const name = quoteIdentifier(column.name, dialect);
   const text = column.aggregate ? AGGREGATES[column.aggregate](column.expression.text) : column.expression.text;
-  const sql = inDialect(column.expression, text, from, dialect, problems);
+  const sql = inDialect(column.expression, text, from, dialect, problems, columns);
   if (isPassThrough(catalog, model, column))
     return sql === `${quoteIdentifier(column.from!.alias, dialect)}.${name}` ? sql : `${sql} AS ${name}`;
-  return `CAST(${sql} AS ${sqlType(column.type, dialect)}) AS ${name}`;
+  // A FLOAT64 or NUMERIC value becomes INT64 as BigQuery's cast makes it: rounded halves away from zero.
+  const value = column.type.name === 'INT64' ? roundedForInt64(sql, text, from, dialect, columns) : sql;
+  return `CAST(${value} AS ${sqlType(column.type, dialect)}) AS ${name}`;
 }
 
 /** A column copied unchanged from an input column of the same type needs no CAST. */
@@ -184,7 +192,14 @@ function isPassThrough(catalog: Catalog, model: Model, column: ModelColumn): boo
   return upstreamColumn !== undefined && sameDataType(upstreamColumn.type, column.type);
 }
 
-function cursorCondition(model: Model, relation: string, from: SqlDialect, dialect: SqlDialect, problems: Diagnostic[]) {
+function cursorCondition(
+  model: Model,
+  relation: string,
+  from: SqlDialect,
+  dialect: SqlDialect,
+  problems: Diagnostic[],
+  columns: ColumnTypes,
+) {
   const cursorName = model.load.strategy === 'incremental' ? model.load.cursor : undefined;
   const column = model.columns.find((candidate) => candidate.name === cursorName);
   if (!column || !cursorName) {
@@ -198,7 +213,7 @@ function cursorCondition(model: Model, relation: string, from: SqlDialect, diale
     );
     return { plain: 'TRUE', total: 'TRUE' };
   }
-  const expression = inDialect(column.expression, column.expression.text, from, dialect, problems);
+  const expression = inDialect(column.expression, column.expression.text, from, dialect, problems, columns);
   const latest = `(SELECT MAX(${quoteIdentifier(cursorName, dialect)}) FROM ${relation})`;
   // >=, not >: a row delivered after the last load but stamped with its latest cursor value
   // is loaded too. The rows at that value are read again; the MERGE on the unique key makes

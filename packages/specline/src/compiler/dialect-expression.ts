@@ -1,16 +1,24 @@
 import type { SqlFragment } from '../catalog';
 import type { Diagnostic } from '../diagnostics';
-import { transpileExpression, type SqlDialect } from '../sql';
+import { type ColumnTypes, NO_COLUMN_TYPES, transpileExpression, type SqlDialect } from '../sql';
 import { compileProblem } from './compile-problem';
 
 /**
  * One spec fragment rendered in a target dialect. The authoring dialect keeps the author's
  * text (and layout); any other target goes through polyglot, whose refusal becomes a SQL005
- * diagnostic at the fragment's own file:line:col, never silently wrong SQL.
+ * diagnostic at the fragment's own file:line:col, never silently wrong SQL. `columns` are the
+ * declared types of the columns the fragment can name (compiler/column-scope.ts).
  */
-export function inDialect(fragment: SqlFragment, text: string, from: SqlDialect, to: SqlDialect, problems: Diagnostic[]): string {
+export function inDialect(
+  fragment: SqlFragment,
+  text: string,
+  from: SqlDialect,
+  to: SqlDialect,
+  problems: Diagnostic[],
+  columns: ColumnTypes = NO_COLUMN_TYPES,
+): string {
   if (from === to) return text;
-  const result = transpileExpression(text, from, to);
+  const result = transpileExpression(text, from, to, columns);
   if (result.ok) return result.sql;
   problems.push(
     compileProblem(

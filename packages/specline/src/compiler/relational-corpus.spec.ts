@@ -72,9 +72,9 @@ const sorted = (rows: readonly string[]) => [...rows].sort();
 async function differences(catalog: Catalog, engine: SeededEngine, run: (setup: string[], query: string) => Promise<string[]>) {
   const found: string[] = [];
   for (const entry of RELATIONAL_CORPUS) {
-    const { setup, query } = caseStatements(catalog, entry, engine);
     let actual: string[];
     try {
+      const { setup, query } = caseStatements(catalog, entry, engine);
       actual = await run(setup, query);
     } catch (error) {
       found.push(`${entry.name}: fails: ${String(error).split('\n')[0]}`);

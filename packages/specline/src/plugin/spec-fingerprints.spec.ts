@@ -7,6 +7,8 @@ const MODEL = {
   sources: [{ ref: 'stg_orders', alias: 'o', filter: "o.amount >= 1000 AND o.status = 'done'" }],
   joins: [{ type: 'left', alias: 'c', on: 'o.customer_id = c.id AND c.tier > 2' }],
   columns: [{ name: 'band', type: 'STRING', transform: "CASE WHEN o.amount >= 1000 THEN 'big' ELSE 'small' END" }],
+  where: { condition: 'c.tier IS NULL OR c.tier < 9', rationale: 'Known tiers.' },
+  having: { condition: 'orders >= 2', rationale: 'Repeat customers.' },
   unit_tests: [{ name: 'bands', given: { o: [{ amount: 1000 }] }, expect: [{ band: 'big' }] }],
 };
 
@@ -26,6 +28,8 @@ describe('the contract fingerprint', () => {
     ['a threshold in a transform', (spec) => (spec.columns[0].transform = spec.columns[0].transform.replace('1000', '1001'))],
     ['a threshold in a filter', (spec) => (spec.sources[0].filter = spec.sources[0].filter.replace('1000', '5'))],
     ['a number in a join condition', (spec) => (spec.joins[0].on = spec.joins[0].on.replace('> 2', '> 3'))],
+    ['a number in where', (spec) => (spec.where.condition = spec.where.condition.replace('9', '10'))],
+    ['a number in having', (spec) => (spec.having.condition = spec.having.condition.replace('2', '3'))],
   ])('leaves out the value of %s, which behaviour counts', (_, edit) => {
     expect(changes(edit)).toEqual([false, true]);
   });
@@ -34,6 +38,8 @@ describe('the contract fingerprint', () => {
     ['a number turned decimal', (spec) => (spec.columns[0].transform = spec.columns[0].transform.replace('1000', '1000.5'))],
     ['a number turned a string', (spec) => (spec.sources[0].filter = spec.sources[0].filter.replace('1000', "'1000'"))],
     ['a string literal', (spec) => (spec.sources[0].filter = spec.sources[0].filter.replace("'done'", "'shipped'"))],
+    ['a column read in where', (spec) => (spec.where.condition = spec.where.condition.replace('c.tier <', 'c.rank <'))],
+    ['an operator in having', (spec) => (spec.having.condition = spec.having.condition.replace('>=', '>'))],
     ['a column read', (spec) => (spec.columns[0].transform = spec.columns[0].transform.replace('o.amount', 'o.total'))],
     ['an operator', (spec) => (spec.columns[0].transform = spec.columns[0].transform.replace('>=', '>'))],
     ['a column type', (spec) => (spec.columns[0].type = 'INT64')],

@@ -24,7 +24,7 @@ export function behaviourFingerprint(data: Record<string, unknown>, text: string
 /**
  * What a dataset's readers' validate, codegen and export can see of it: its behaviour, except
  * the values of the numbers in the SQL that shapes its rows (column transforms, input
- * filters, join conditions). Those tasks read an input's relation, columns, types and
+ * filters, join conditions, `where` and `having`). Those tasks read an input's relation, columns, types and
  * nullability, and refuse while it has errors, but never its SQL: a reader's code names the
  * input's table, and its OpenLineage facet its columns. A number's value cannot change whether
  * that SQL validates either, only its shape can (an integer compared with a STRING column is
@@ -44,8 +44,14 @@ export function contractFingerprint(data: Record<string, unknown>, text: string)
               : item,
           )
         : items;
+    const condition = (part: unknown) =>
+      part && typeof part === 'object' && !Array.isArray(part) && 'condition' in part
+        ? { ...(part as Record<string, unknown>), condition: numberShapes((part as Record<string, unknown>)['condition']) }
+        : part;
     return {
       ...spec,
+      ...('where' in spec ? { where: condition(spec.where) } : {}),
+      ...('having' in spec ? { having: condition(spec.having) } : {}),
       ...('columns' in spec ? { columns: mapEach(spec.columns, 'transform') } : {}),
       ...('sources' in spec ? { sources: mapEach(spec.sources, 'filter') } : {}),
       ...('joins' in spec ? { joins: mapEach(spec.joins, 'on') } : {}),

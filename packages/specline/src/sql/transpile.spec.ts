@@ -326,3 +326,36 @@ describe('transpileExpression: placeholders polyglot duplicates', () => {
     expect(out).not.toMatch(/SPECLINE/i);
   });
 });
+
+describe('transpileExpression: what the columns’ declared types change', () => {
+  const float = new Map([['o.amount', 'FLOAT64']]);
+
+  it('rounds a FLOAT64 column halves away from zero before the cast to INT64, as BigQuery does', () => {
+    expect(sql(transpileExpression('CAST(o.amount AS INT64)', 'bigquery', 'duckdb', float))).toBe('CAST(ROUND(o.amount) AS BIGINT)');
+    expect(sql(transpileExpression('SAFE_CAST(o.amount AS INT64)', 'bigquery', 'spark', float))).toBe(
+      'TRY_CAST(ROUND(o.amount) AS BIGINT)',
+    );
+    expect(sql(transpileExpression('CAST(o.amount AS INT64)', 'bigquery', 'postgresql', float))).toBe(
+      'CAST((TRUNC(o.amount) + CASE WHEN ABS(o.amount - TRUNC(o.amount)) >= 0.5 THEN SIGN(o.amount) ELSE 0 END) AS BIGINT)',
+    );
+  });
+
+  it('keeps the plain cast where the column is not known to hold a fraction', () => {
+    for (const columns of [new Map(), new Map([['o.amount', 'INT64']]), new Map([['o.amount', 'STRING']])])
+      expect(sql(transpileExpression('CAST(o.amount AS INT64)', 'bigquery', 'duckdb', columns))).toBe('CAST(o.amount AS BIGINT)');
+    // A bare name is typed only when the scope lists it bare.
+    expect(sql(transpileExpression('CAST(amount AS INT64)', 'bigquery', 'duckdb', float))).toBe('CAST(amount AS BIGINT)');
+  });
+
+  it('keeps DATE_TRUNC of a DATE column a DATE, and computes Sunday weeks for it', () => {
+    const date = new Map([['d', 'DATE']]);
+    expect(sql(transpileExpression('DATE_TRUNC(d, MONTH)', 'bigquery', 'duckdb', date))).toBe("CAST(DATE_TRUNC('MONTH', d) AS DATE)");
+    expect(sql(transpileExpression('DATE_TRUNC(d, WEEK)', 'bigquery', 'postgresql', date))).toMatch(/EXTRACT\(DOW FROM d\)/);
+    expect(transpileExpression('DATE_TRUNC(d, WEEK)', 'bigquery', 'postgresql')).toMatchObject({ ok: false, problem: { code: 'SQL005' } });
+  });
+
+  it('remembers translations per scope, not per text alone', () => {
+    expect(sql(transpileExpression('CAST(o.amount AS INT64)', 'bigquery', 'duckdb', float))).toBe('CAST(ROUND(o.amount) AS BIGINT)');
+    expect(sql(transpileExpression('CAST(o.amount AS INT64)', 'bigquery', 'duckdb'))).toBe('CAST(o.amount AS BIGINT)');
+  });
+});

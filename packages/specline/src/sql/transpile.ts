@@ -1,5 +1,7 @@
 import type * as polyglot from '@polyglot-sql/sdk';
+import { type ColumnTypes, columnTypesFromKey, columnTypesKey, NO_COLUMN_TYPES } from './column-types';
 import { markCorrections, spliceCorrections } from './corrections/apply-corrections';
+import { numberKind, roundedHalfAwayFromZero } from './corrections/bigquery-int64-cast';
 import { isKnownDialect, type SqlDialect, unknownDialect } from './dialects';
 import { unknownFunctions } from './function-lists';
 import { parseExpression } from './parse-expression';
@@ -15,15 +17,33 @@ export type TranspileResult = { ok: true; sql: string } | { ok: false; problem: 
  * One expression in, one expression out. The text passes parseExpression first (the same
  * security checks as a spec fragment), then polyglot with unsupportedLevel 'raise', with the
  * semantic corrections applied; the output must again parse as one expression in the target.
+ * `columns` gives the declared types of the columns the text may name, where known: some
+ * constructs translate differently for a FLOAT64 or a DATE argument.
  */
-export function transpileExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
-  return rememberedTranslation(text, from, to);
+export function transpileExpression(
+  text: string,
+  from: SqlDialect,
+  to: SqlDialect,
+  columns: ColumnTypes = NO_COLUMN_TYPES,
+): TranspileResult {
+  return rememberedTranslation(text, from, to, columnTypesKey(columns));
+}
+
+/**
+ * The target SQL of a value the compiler casts to INT64 (a column declared INT64), given its
+ * translation: rounded first when the source is a number that may have a fraction, since
+ * BigQuery's cast rounds halves away from zero and the targets' do not. Unchanged otherwise.
+ */
+export function roundedForInt64(translated: string, text: string, from: SqlDialect, to: SqlDialect, columns: ColumnTypes): string {
+  if (from !== 'bigquery' || to === 'bigquery') return translated;
+  const parsed = parseExpression(text, from, 'expression');
+  return parsed.ok && numberKind(parsed.expression.ast, columns) === 'fractional' ? roundedHalfAwayFromZero(translated, to) : translated;
 }
 
 // Each emitter and the catalog-wide build.sql ask for the same translations.
 const rememberedTranslation = remembered(translateExpression);
 
-function translateExpression(text: string, from: SqlDialect, to: SqlDialect): TranspileResult {
+function translateExpression(text: string, from: SqlDialect, to: SqlDialect, columnsKey: string): TranspileResult {
   return guarded(() => {
     if (!isKnownDialect(to)) return fail(unknownDialect(to));
     if (!isKnownDialect(from)) return fail(unknownDialect(from));
@@ -32,7 +52,7 @@ function translateExpression(text: string, from: SqlDialect, to: SqlDialect): Tr
     const statement = polyglotApi().parse(EXPRESSION_PREFIX + text, from);
     if (!statement.success)
       return fail(sqlProblem('SQL001', `The SQL has a syntax error: ${polyglotReason(statement.error)}.`, 'Fix the expression.'));
-    const translated = translate(statement.ast, text, from, to);
+    const translated = translate(statement.ast, text, from, to, columnTypesFromKey(columnsKey));
     if (!translated.ok) return translated;
     if (!translated.sql.startsWith(EXPRESSION_PREFIX)) return fail(internal(`polyglot returned '${translated.sql}'`));
     const sql = translated.sql.slice(EXPRESSION_PREFIX.length);
@@ -50,9 +70,10 @@ function translate(
   sourceText: string,
   from: polyglot.Dialect,
   to: polyglot.Dialect,
+  columns: ColumnTypes,
 ): TranspileResult {
   const api = polyglotApi();
-  const marked = markCorrections(statements, from, to, sourceText);
+  const marked = markCorrections(statements, from, to, sourceText, columns);
   if (!marked.ok) return marked;
   const regenerated = api.generate(marked.statements, from);
   if (!regenerated.success || regenerated.sql?.length !== 1)

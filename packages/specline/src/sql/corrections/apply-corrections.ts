@@ -1,5 +1,6 @@
 import type * as polyglot from '@polyglot-sql/sdk';
 import { nodeData, nodeType } from '../ast-nodes';
+import type { ColumnTypes } from '../column-types';
 import { polyglotApi } from '../polyglot-runtime';
 import { sqlProblem, type SqlProblem } from '../sql-problem';
 import { type SqlToken, tokenizeSql } from '../sql-tokens';
@@ -28,6 +29,7 @@ export function markCorrections(
   from: polyglot.Dialect,
   to: polyglot.Dialect,
   sourceText: string,
+  columns: ColumnTypes,
 ): MarkOutcome {
   if (/__SPECLINE_FIX_/i.test(sourceText)) {
     return {
@@ -44,7 +46,7 @@ export function markCorrections(
   let refused: SqlProblem | undefined;
   // `leave` sees a node after its children, so a correction inside another call's argument is marked too.
   const leave = (node: polyglot.ast.Expression): polyglot.ast.Expression | undefined => {
-    const call = sourceCall(node);
+    const call = sourceCall(node, columns);
     const plan = call && correctionFor(call, from, to);
     if (!call || !plan) return undefined;
     if (plan.kind === 'unsupported') {
@@ -85,15 +87,15 @@ export function spliceCorrections(sql: string, to: polyglot.Dialect, rewrites: r
 }
 
 /** Generic calls are `function` nodes carrying their name; SAFE_CAST and CAST are typed nodes. */
-function sourceCall(node: unknown): SourceCall | undefined {
+function sourceCall(node: unknown, columns: ColumnTypes): SourceCall | undefined {
   const type = nodeType(node);
   if (type === undefined) return undefined;
   const data = nodeData(node);
   if (type === 'function') {
     if (typeof data['name'] !== 'string') return undefined;
-    return { name: data['name'].toUpperCase(), args: Array.isArray(data['args']) ? data['args'] : [], data };
+    return { name: data['name'].toUpperCase(), args: Array.isArray(data['args']) ? data['args'] : [], data, columns };
   }
-  return { name: type.toUpperCase(), args: [], data };
+  return { name: type.toUpperCase(), args: [], data, columns };
 }
 
 function placeholderCall(index: number, args: readonly unknown[]): polyglot.ast.Expression {

@@ -23,8 +23,8 @@ export interface TruncationSupport {
  * (polyglot would emit 'WEEK(MONDAY)' as a unit string, which no target reads), and WEEK or
  * WEEK(<day>) is computed on a date where the target allows it, refused otherwise.
  * DATE_TRUNC returns its argument's type in BigQuery; the targets' DATE_TRUNC of a DATE is a
- * TIMESTAMP, so an argument that is certainly a DATE gets its result cast back. (A DATE column is
- * not known to be one here: its truncation is midnight as a TIMESTAMP, the same value.)
+ * TIMESTAMP, so an argument that is certainly a DATE (a DATE column included, when the caller
+ * gives the scope's column types) gets its result cast back.
  * A time zone argument is rendered through the zone's civil time where the target has zones.
  */
 export function truncateToUnit(call: SourceCall, support: TruncationSupport = {}): CorrectionPlan {
@@ -37,7 +37,7 @@ export function truncateToUnit(call: SourceCall, support: TruncationSupport = {}
       x && tz ? instantShowing(zones, `DATE_TRUNC('${target}', ${zones.civil(x, tz)})`, tz) : undefined,
     );
   }
-  const onDate = call.args.length === 2 && isDateValued(value);
+  const onDate = call.args.length === 2 && isDateValued(value, call.columns);
   const weekday = unit === 'WEEK' ? 0 : WEEKDAYS.indexOf(/^WEEK\((\w+)\)$/.exec(unit ?? '')?.[1] ?? '');
   if (onDate && support.weekdaysOfDates && weekday >= 0) {
     // Back to the last such weekday: (DOW + 7 - weekday) % 7 days, with Sunday = 0.

@@ -1,4 +1,5 @@
 import { nodeData, nodeType } from '../ast-nodes';
+import { type ColumnTypes, columnTypeOf } from '../column-types';
 import { type CorrectionPlan, replace } from './correction-plan';
 import { castNode } from './source-literals';
 
@@ -10,20 +11,21 @@ const DATE_FUNCTIONS: ReadonlySet<string> = new Set(['DATE', 'CURRENT_DATE', 'DA
 
 /**
  * Whether a source node is certainly a DATE in BigQuery, read off its syntax: a DATE literal,
- * a cast to DATE, a call that returns one, DATE_TRUNC of a date. A column's type is not known
- * to the translation, so a column is never certainly a date.
+ * a cast to DATE, a call that returns one, DATE_TRUNC of a date, or a column the scope
+ * declares a DATE.
  */
-export function isDateValued(node: unknown): boolean {
+export function isDateValued(node: unknown, columns: ColumnTypes): boolean {
   const type = nodeType(node);
   const data = nodeData(node);
-  if (type === 'paren') return isDateValued(data['this']);
+  if (type === 'column') return columnTypeOf(node, columns) === 'DATE';
+  if (type === 'paren') return isDateValued(data['this'], columns);
   if (type === 'literal') return data['literal_type'] === 'date';
   if (type === 'cast' || type === 'safe_cast') return (data['to'] as { data_type?: unknown } | undefined)?.data_type === 'date';
   if (type === 'last_day') return true;
   if (type !== 'function' || typeof data['name'] !== 'string') return false;
   const name = data['name'].toUpperCase();
   const args = Array.isArray(data['args']) ? data['args'] : [];
-  return DATE_FUNCTIONS.has(name) || (name === 'DATE_TRUNC' && isDateValued(args[0]));
+  return DATE_FUNCTIONS.has(name) || (name === 'DATE_TRUNC' && isDateValued(args[0], columns));
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ColumnTypes } from '../column-types';
+
 /** A function call (or typed node such as SAFE_CAST) found in the source AST. */
 export interface SourceCall {
   /** Upper-case name: the written name of a generic call, or the node type (SAFE_CAST, CAST). */
@@ -6,6 +8,8 @@ export interface SourceCall {
   readonly args: readonly unknown[];
   /** The typed node's fields, e.g. `this` and `to` of a cast. */
   readonly data: Readonly<Record<string, unknown>>;
+  /** The declared types of the columns in scope, for corrections whose meaning depends on an argument's type. */
+  readonly columns: ColumnTypes;
 }
 
 /**

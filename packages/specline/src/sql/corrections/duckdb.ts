@@ -4,6 +4,7 @@ import { keptAsDate } from './bigquery-date-types';
 import { substrFromBigQueryPosition } from './bigquery-substr';
 import { civilTimeIn, dateIn, datetimeIn, DUCKDB_ZONES, timestampIn } from './bigquery-time-zones';
 import type { CorrectionTable } from './bigquery-functions';
+import { castToInt64 } from './bigquery-int64-cast';
 import { castToDecimal } from './bigquery-numeric';
 import { extractGroup } from './bigquery-regexp-extract';
 import { elapsed } from './bigquery-timestamp-diff';
@@ -27,8 +28,9 @@ export const DUCKDB: CorrectionTable = {
   // than NULL on no match, hence the CASE.
   REGEXP_EXTRACT: (call) =>
     extractGroup(call, (s, p, g) => `CASE WHEN REGEXP_MATCHES(${s}, ${p}) THEN REGEXP_EXTRACT(${s}, ${p}, ${g}) END`),
-  CAST: (call) => castToDecimal(call, 'CAST'),
-  SAFE_CAST: (call) => castToDecimal(call, 'TRY_CAST'),
+  // CAST(x AS INT64) of a FLOAT64 rounds halves away from zero in BigQuery.
+  CAST: (call) => castToDecimal(call, 'CAST') ?? castToInt64(call, 'CAST', 'duckdb'),
+  SAFE_CAST: (call) => castToDecimal(call, 'TRY_CAST') ?? castToInt64(call, 'TRY_CAST', 'duckdb'),
   DATE_TRUNC: (call) => truncateToUnit(call, { weekdaysOfDates: true, zones: DUCKDB_ZONES }),
   // DuckDB adds an interval to a DATE as a TIMESTAMP.
   DATE_ADD: keptAsDate,

@@ -4,6 +4,7 @@ import { keptAsDate } from './bigquery-date-types';
 import { civilTimeIn, dateIn, datetimeIn, POSTGRESQL_ZONES, timestampIn } from './bigquery-time-zones';
 import { substrFromBigQueryPosition } from './bigquery-substr';
 import type { CorrectionTable } from './bigquery-functions';
+import { castToInt64 } from './bigquery-int64-cast';
 import { castToDecimal, roundAsNumeric } from './bigquery-numeric';
 import { divided, elapsed } from './bigquery-timestamp-diff';
 import { rewrite, rewriteArgs, rewriteOneArg, unsupported } from './correction-plan';
@@ -17,7 +18,8 @@ export const POSTGRESQL: CorrectionTable = {
   // BigQuery REGEXP_REPLACE replaces EVERY match; PostgreSQL's only the first one unless given
   // the 'g' flag: REGEXP_REPLACE(phone, r'[^0-9]', '') would strip a single character.
   REGEXP_REPLACE: (call) => rewriteArgs(call, 3, ([s, p, r]) => `REGEXP_REPLACE(${s}, ${p}, ${r}, 'g')`),
-  CAST: (call) => castToDecimal(call, 'CAST'),
+  // CAST(x AS INT64) of a FLOAT64 rounds halves away from zero in BigQuery.
+  CAST: (call) => castToDecimal(call, 'CAST') ?? castToInt64(call, 'CAST', 'postgresql'),
   // SAFE_CAST gives NULL when a value does not convert. polyglot turns it into a plain CAST,
   // which fails the whole query instead, and PostgreSQL has no equivalent.
   SAFE_CAST: () =>

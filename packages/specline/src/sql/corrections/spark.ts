@@ -1,5 +1,6 @@
 import { truncateToUnit } from './bigquery-date-trunc';
 import type { CorrectionTable } from './bigquery-functions';
+import { castToInt64 } from './bigquery-int64-cast';
 import { castToDecimal } from './bigquery-numeric';
 import { extractGroup } from './bigquery-regexp-extract';
 import { divided, elapsed } from './bigquery-timestamp-diff';
@@ -18,8 +19,9 @@ export const SPARK: CorrectionTable = {
   // polyglot leaves group 1, an error for a pattern without groups, and Spark returns ''
   // rather than NULL on no match, hence the CASE.
   REGEXP_EXTRACT: (call) => extractGroup(call, (s, p, g) => `CASE WHEN ${s} RLIKE ${p} THEN REGEXP_EXTRACT(${s}, ${p}, ${g}) END`),
-  CAST: (call) => castToDecimal(call, 'CAST'),
-  SAFE_CAST: (call) => castToDecimal(call, 'TRY_CAST'),
+  // CAST(x AS INT64) of a FLOAT64 rounds halves away from zero in BigQuery.
+  CAST: (call) => castToDecimal(call, 'CAST') ?? castToInt64(call, 'CAST', 'spark'),
+  SAFE_CAST: (call) => castToDecimal(call, 'TRY_CAST') ?? castToInt64(call, 'TRY_CAST', 'spark'),
   DATE_TRUNC: truncateToUnit,
   // BigQuery SPLIT cuts at a literal delimiter (',' by default). Spark's SPLIT reads the
   // delimiter as a Java regex, so SPLIT(s, '.') or SPLIT(s, '|') would cut at every
