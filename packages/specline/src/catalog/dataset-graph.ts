@@ -15,6 +15,11 @@ export class DatasetGraph {
     }
   }
 
+  /** Every edge (input, reader), to rebuild the same graph elsewhere (executors/catalog-snapshot.ts). */
+  edges(): [from: string, to: string][] {
+    return this.graph.mapEdges((_edge, _attributes, from, to) => [from, to] as [string, string]);
+  }
+
   inputsOf(node: string): string[] {
     return this.graph.hasNode(node) ? this.graph.inNeighbors(node).sort() : [];
   }

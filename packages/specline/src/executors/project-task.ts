@@ -2,7 +2,7 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { specFileOf } from './project-spec-file';
 import { runBatch } from './run-batch';
 import { DEFAULT_OPTIONS } from '../workspace/options';
-import { runningTasksOf } from './workspace-catalog';
+import { batchFinished, runningTasksOf } from './workspace-catalog';
 import { keepWasmOnBaselineCompiler } from '../sql';
 
 export interface ProjectTaskOptions {
@@ -44,9 +44,18 @@ export function projectExecutor<O extends ProjectTaskOptions>(task: ProjectTask<
 export function projectBatch<O extends ProjectTaskOptions>(task: ProjectTask<O>) {
   return (taskGraph: TaskGraph, inputs: Record<string, O>, _overrides: O, context: ExecutorContext) => {
     keepWasmOnBaselineCompiler();
-    return runBatch(taskGraph, inputs, context, async (graphTask, options, specFile) => {
-      const result = await task(context.root, withDefaults(options), graphTask.target.project, specFile);
-      return { success: result.success, terminalOutput: result.report };
-    });
+    return afterAll(
+      runBatch(taskGraph, inputs, context, async (graphTask, options, specFile) => {
+        const result = await task(context.root, withDefaults(options), graphTask.target.project, specFile);
+        return { success: result.success, terminalOutput: result.report };
+      }),
+      () => batchFinished(context.root),
+    );
   };
+}
+
+/** Yields what `results` yields, then runs `finish`. */
+async function* afterAll<T>(results: AsyncIterable<T>, finish: () => void): AsyncIterableIterator<T> {
+  yield* results;
+  finish();
 }

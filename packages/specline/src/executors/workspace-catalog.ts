@@ -1,8 +1,11 @@
+import * as path from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { loadSpecsFolder, type LoadedCatalog } from '../load';
+import { workspaceRoot as nxWorkspaceRoot } from '@nx/devkit';
+import { workspaceDataDirectory } from '@nx/devkit/internal';
 import { specFilesNeededBy } from './catalog-scope';
+import { keepTranslations, loadWorkspaceCatalog, type WorkspaceCatalog } from './catalog-snapshot';
 
-const sessions = new Map<string, Promise<LoadedCatalog>>();
+const sessions = new Map<string, Promise<WorkspaceCatalog>>();
 
 /** Per workspace root: which of the spec files this process's tasks need (see catalog-scope.ts). */
 const scopes = new Map<string, (allSpecFiles: readonly string[]) => string[] | undefined>();
@@ -19,15 +22,30 @@ export function runningTasksOf(context: ExecutorContext, projects: readonly stri
 
 /**
  * The catalog of a workspace, loaded once per process. In Nx batch mode one process runs
- * every task of a run, so the specs are read, checked and resolved once, not once per task.
+ * every task of an executor, so the specs are read, checked and resolved once, not once per
+ * task; the next batch's process reads the snapshot this one left (catalog-snapshot.ts).
  */
-export function workspaceCatalog(workspaceRoot: string, specsDir: string): Promise<LoadedCatalog> {
+export function workspaceCatalog(workspaceRoot: string, specsDir: string): Promise<WorkspaceCatalog> {
   const key = `${workspaceRoot}\0${specsDir}`;
   let session = sessions.get(key);
   if (!session) {
     const scope = scopes.get(workspaceRoot);
-    session = loadSpecsFolder(workspaceRoot, specsDir, scope);
+    session = loadWorkspaceCatalog(workspaceRoot, specsDir, scope, snapshotDirOf(workspaceRoot));
     sessions.set(key, session);
   }
   return session;
+}
+
+/** Nx's workspace data folder (.nx/workspace-data unless configured), or that of another root a test names. */
+function snapshotDirOf(workspaceRoot: string): string {
+  const data =
+    path.resolve(workspaceRoot) === path.resolve(nxWorkspaceRoot)
+      ? workspaceDataDirectory
+      : path.join(workspaceRoot, '.nx', 'workspace-data');
+  return path.join(data, 'specline-catalog');
+}
+
+/** After a batch: leaves this process's translations for the next one (catalog-snapshot.ts). */
+export function batchFinished(workspaceRoot: string): void {
+  if (sessions.size > 0) keepTranslations(snapshotDirOf(workspaceRoot));
 }

@@ -10,7 +10,7 @@
 export { isKnownDialect, type SqlDialect } from './dialects';
 export { initSql, keepWasmOnBaselineCompiler } from './polyglot-runtime';
 export { parseExpression, type FragmentKind, type ParsedExpression } from './parse-expression';
-export { roundedForInt64, transpileExpression } from './transpile';
+export { roundedForInt64, translationMemo, transpileExpression, type TranspileResult } from './transpile';
 export { type ColumnTypes, NO_COLUMN_TYPES } from './column-types';
 export { quoteIdentifier } from './quote-identifier';
 export { comparedColumns, comparisons, type ComparedOperand } from './compared-columns';

@@ -43,6 +43,13 @@ export function roundedForInt64(translated: string, text: string, from: SqlDiale
 // Each emitter and the catalog-wide build.sql ask for the same translations.
 const rememberedTranslation = remembered(translateExpression);
 
+/**
+ * The translations this process has made, and a way to take those another made: Nx runs the
+ * codegen of the datasets and the catalog's build scripts in separate processes, which ask
+ * for the same translations (executors/catalog-snapshot.ts hands them over).
+ */
+export const translationMemo: Pick<typeof rememberedTranslation, 'entries' | 'restore'> = rememberedTranslation;
+
 function translateExpression(text: string, from: SqlDialect, to: SqlDialect, columnsKey: string): TranspileResult {
   return guarded(() => {
     if (!isKnownDialect(to)) return fail(unknownDialect(to));
