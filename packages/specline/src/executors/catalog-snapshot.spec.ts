@@ -73,7 +73,7 @@ describe('the catalog snapshot', () => {
     expect(await marked()).toBe(false);
   });
 
-  it('is not read when a file the load looked for appears or disappears', async () => {
+  it('is not read when a file the load found is gone', async () => {
     await load();
     const answers = markSnapshot();
     const present = answers.find(([question, , , answer]) => question === 'exists' && answer);

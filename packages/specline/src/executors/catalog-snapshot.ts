@@ -78,22 +78,21 @@ interface Snapshot {
 /** A question the load asked the file system beyond the spec files' contents, and its answer. */
 type Answer = readonly ['exists' | 'linksOutside', string, string | undefined, boolean];
 
+/** Records each distinct question once (many specs may name one seed file). */
 function recordingSource(source: SpecSource): { source: SpecSource; answers: Answer[] } {
-  const answers: Answer[] = [];
+  const asked = new Map<string, Answer>();
+  const record = (answer: Answer) => {
+    asked.set(JSON.stringify(answer.slice(0, 3)), answer);
+    return answer[3];
+  };
   return {
-    answers,
+    get answers() {
+      return [...asked.values()];
+    },
     source: {
       ...source,
-      exists: (file) => {
-        const answer = source.exists(file);
-        answers.push(['exists', file, undefined, answer]);
-        return answer;
-      },
-      linksOutside: (file, specsDir) => {
-        const answer = source.linksOutside(file, specsDir);
-        answers.push(['linksOutside', file, specsDir, answer]);
-        return answer;
-      },
+      exists: (file) => record(['exists', file, undefined, source.exists(file)]),
+      linksOutside: (file, specsDir) => record(['linksOutside', file, specsDir, source.linksOutside(file, specsDir)]),
     },
   };
 }

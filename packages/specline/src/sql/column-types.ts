@@ -19,12 +19,20 @@ const TYPES_THE_TRANSLATION_READS: ReadonlySet<string> = new Set(['INT64', 'FLOA
  * are remembered per text and scope. Names are identifiers, which hold neither `:` nor `;`.
  */
 export function columnTypesKey(columns: ColumnTypes): string {
-  return [...columns]
-    .filter(([, type]) => TYPES_THE_TRANSLATION_READS.has(type))
-    .map(([name, type]) => `${name.toLowerCase()}:${type}`)
-    .sort()
-    .join(';');
+  // A model's scope is asked for once per fragment, emitter and dialect: its key is built once.
+  let key = keys.get(columns);
+  if (key === undefined) {
+    key = [...columns]
+      .filter(([, type]) => TYPES_THE_TRANSLATION_READS.has(type))
+      .map(([name, type]) => `${name.toLowerCase()}:${type}`)
+      .sort()
+      .join(';');
+    keys.set(columns, key);
+  }
+  return key;
 }
+
+const keys = new WeakMap<ColumnTypes, string>();
 
 export function columnTypesFromKey(key: string): ColumnTypes {
   if (key === '') return NO_COLUMN_TYPES;
