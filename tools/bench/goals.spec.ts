@@ -26,6 +26,19 @@ describe('the goals of issue #16', () => {
     expect(verdictOf(smaller, 'cold graph').measure).toContain('at 1000, not 10000');
   });
 
+  it("judges the graph with plugins in Nx's process against the trivial plugin in the same mode, only beside the default row", () => {
+    const alone = new Map([['graph-cold-in-process@10000', series([3], [2])]]);
+    expect(verdicts(alone).some((v) => v.measure.includes('NX_ISOLATE_PLUGINS'))).toBe(false);
+    const both = new Map([
+      ['graph-cold@10000', series([20], [4])],
+      ['graph-cold-in-process@10000', series([12, 11, 13], [3, 3, 3])],
+    ]);
+    expect(verdictOf(both, '…the same with plugins')).toMatchObject({
+      met: false,
+      now: expect.stringMatching(/^4\.00× \(12\.00 s vs 3\.00 s\)/),
+    });
+  });
+
   it('says "not measured" instead of judging a goal it has no figures for', () => {
     const none = verdicts(new Map());
     expect(none).toHaveLength(8); // one per row of the issue's table

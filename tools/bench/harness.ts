@@ -113,6 +113,17 @@ function main(): void {
         baselineLabel: 'trivial plugin',
         baseline: warmTrivial,
       });
+      // Nx's plugin isolation sends every project's configuration to each plugin worker that has
+      // createDependencies, and back; README's advice for large catalogs turns it off.
+      const inProcess = { NX_ISOLATE_PLUGINS: 'false' };
+      const oursInProcess = nxIn(dirs.specline, inProcess);
+      const trivialInProcess = nxIn(dirs.trivial, inProcess);
+      results.set(`graph-cold-in-process@${size}`, {
+        label: "cold graph, plugins in Nx's process (`NX_ISOLATE_PLUGINS=false`, both sides)",
+        ours: repeat(() => (oursInProcess.forget(), oursInProcess.run(['show', 'projects']))),
+        baselineLabel: 'trivial plugin',
+        baseline: repeat(() => (trivialInProcess.forget(), trivialInProcess.run(['show', 'projects']))),
+      });
     }
     if (wants('cold', size)) {
       log(`N=${size}: cold run-many against dataform compile`);
