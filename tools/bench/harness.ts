@@ -230,7 +230,7 @@ function main(): void {
         trivial.run(['run-many', '-t', 'validate', `--projects=${TRIVIAL_MODEL_PROJECTS}`, '--skip-nx-cache', '--outputStyle=static']),
       ]);
       results.set('test@example', {
-        label: '`run-many -t test`, no cache (Nx run duration)',
+        label: "`run-many -t test`, no cache (wall clock; the goal row reads Nx's run duration)",
         ours: pairs.map(([test]) => test),
         baselineLabel: 'no-op command per model',
         baseline: pairs.map(([, noop]) => noop),
