@@ -3,10 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { DatasetGraph, type Catalog } from '../catalog';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics';
-import { loadCatalog } from '../load';
-import { findSpecFiles } from '../spec/find-spec-files';
-import { diskSource, type SpecSource } from '../spec/spec-source';
+import type { Diagnostic } from '../diagnostics';
+import { loadCatalog, loadSpecsFolder } from '../load';
+import type { SpecSource } from '../spec/spec-source';
 import { initSql, translationMemo } from '../sql';
 
 /** What the executors read of a workspace's specs. */
@@ -28,36 +27,40 @@ export interface WorkspaceCatalog {
  * Small scopes (a single task) load faster than they hash, and are not snapshotted.
  * SPECLINE_CATALOG_SNAPSHOT=off loads every time (docs/benchmarks.md compares the two).
  */
-export async function loadWorkspaceCatalog(
+export function loadWorkspaceCatalog(
   workspaceRoot: string,
   specsDir: string,
   scope: ((allSpecFiles: readonly string[]) => readonly string[] | undefined) | undefined,
   snapshotDir: string,
   smallest = SMALLEST_SNAPSHOT,
 ): Promise<WorkspaceCatalog> {
-  const source = diskSource(workspaceRoot);
-  const found = await findSpecFiles(source, specsDir);
-  const files = scope?.(found.files) ?? found.files;
-  const withListing = (loaded: WorkspaceCatalog): WorkspaceCatalog => ({
-    catalog: loaded.catalog,
-    diagnostics: [...found.diagnostics, ...loaded.diagnostics].sort(compareDiagnostics),
+  return loadSpecsFolder(workspaceRoot, specsDir, scope, async (source, files) => {
+    if (files.length >= smallest && process.env['SPECLINE_CATALOG_SNAPSHOT'] !== 'off')
+      return throughSnapshot(source, files, specsDir, snapshotDir);
+    const { catalog, diagnostics } = await loadCatalog(source, files, specsDir);
+    return { catalog, diagnostics };
   });
-  if (files.length < smallest || process.env['SPECLINE_CATALOG_SNAPSHOT'] === 'off')
-    return withListing(await loadCatalog(source, files, specsDir));
+}
 
+async function throughSnapshot(
+  source: SpecSource,
+  files: readonly string[],
+  specsDir: string,
+  snapshotDir: string,
+): Promise<WorkspaceCatalog> {
   restoreTranslations(snapshotDir);
-  const key = await snapshotKey(source, specsDir, files);
-  const file = path.join(snapshotDir, `${key}.bin`);
+  const contents = await readAll(source, files);
+  const file = path.join(snapshotDir, `${snapshotKey(specsDir, contents)}.bin`);
   const kept = readSnapshot(file, source);
   if (kept) {
     // The executors translate SQL after loading; a loaded catalog has initialised polyglot.
     await initSql();
-    return withListing(kept);
+    return kept;
   }
-  const recording = recordingSource(source);
-  const loaded = await loadCatalog(recording.source, files, specsDir);
-  writeSnapshot(file, { catalog: loaded.catalog, diagnostics: loaded.diagnostics }, recording.answers);
-  return withListing(loaded);
+  const recording = recordingSource(source, contents);
+  const { catalog, diagnostics } = await loadCatalog(recording.source, files, specsDir);
+  writeSnapshot(file, { catalog, diagnostics }, recording.answers);
+  return { catalog, diagnostics };
 }
 
 /** Below this many spec files a load takes well under a second. */
@@ -78,8 +81,25 @@ interface Snapshot {
 /** A question the load asked the file system beyond the spec files' contents, and its answer. */
 type Answer = readonly ['exists' | 'linksOutside', string, string | undefined, boolean];
 
-/** Records each distinct question once (many specs may name one seed file). */
-function recordingSource(source: SpecSource): { source: SpecSource; answers: Answer[] } {
+/**
+ * The spec files' bytes, read once for the key and, on a miss, for the load; undefined where a
+ * file cannot be read (the load reads it again and reports why).
+ */
+async function readAll(source: SpecSource, files: readonly string[]): Promise<Map<string, Uint8Array | undefined>> {
+  const contents = new Map<string, Uint8Array | undefined>();
+  for (const file of [...files].sort()) contents.set(file, await source.read(file).catch(() => undefined));
+  return contents;
+}
+
+/**
+ * The source the load reads through on a miss: spec files from the bytes the key was made of
+ * (so the snapshot holds what its key names), and each distinct file-system question recorded
+ * once (many specs may name one seed file).
+ */
+function recordingSource(
+  source: SpecSource,
+  contents: ReadonlyMap<string, Uint8Array | undefined>,
+): { source: SpecSource; answers: Answer[] } {
   const asked = new Map<string, Answer>();
   const record = (answer: Answer) => {
     asked.set(JSON.stringify(answer.slice(0, 3)), answer);
@@ -91,23 +111,23 @@ function recordingSource(source: SpecSource): { source: SpecSource; answers: Ans
     },
     source: {
       ...source,
+      read: (file) => {
+        const known = contents.get(file);
+        return known ? Promise.resolve(known) : source.read(file);
+      },
       exists: (file) => record(['exists', file, undefined, source.exists(file)]),
       linksOutside: (file, specsDir) => record(['linksOutside', file, specsDir, source.linksOutside(file, specsDir)]),
     },
   };
 }
 
-async function snapshotKey(source: SpecSource, specsDir: string, files: readonly string[]): Promise<string> {
+function snapshotKey(specsDir: string, contents: ReadonlyMap<string, Uint8Array | undefined>): string {
   const hash = createHash('sha256').update(`${FORMAT}\0${codeIdentity()}\0${specsDir}\0`);
-  for (const file of [...files].sort()) {
+  for (const [file, content] of contents) {
     hash.update(`${file}\0`);
-    try {
-      const content = await source.read(file);
-      hash.update(`${content.length}\0`).update(content);
-    } catch {
-      // An unreadable file is read (and reported) by the load; its name is in the key.
-      hash.update('unreadable\0');
-    }
+    // An unreadable file is read (and reported) by the load; its name is in the key.
+    if (content === undefined) hash.update('unreadable\0');
+    else hash.update(`${content.length}\0`).update(content);
   }
   return hash.digest('hex').slice(0, 32);
 }

@@ -46,17 +46,37 @@ export async function loadCatalog(from: string | SpecSource, files: readonly str
   return { catalog: built.catalog, diagnostics: all.sort(compareDiagnostics), rejected, specs: loaded };
 }
 
+/** What loads a list of spec files: loadCatalog, or an executor's snapshot in front of it. */
+export type SpecFilesLoader<R extends { readonly diagnostics: readonly Diagnostic[] }> = (
+  source: SpecSource,
+  files: readonly string[],
+  specsDir: string,
+) => Promise<R>;
+
 /**
  * Lists the specs folder and loads it; a folder that cannot be listed is one more
- * diagnostic. `scope` narrows the files (an executor loads only what its tasks need).
+ * diagnostic. `scope` narrows the files (an executor loads only what its tasks need), and
+ * `load` replaces loadCatalog where the executors keep a snapshot (executors/catalog-snapshot.ts).
  */
+export function loadSpecsFolder(
+  from: string | SpecSource,
+  specsDir: string,
+  scope?: (files: readonly string[]) => readonly string[] | undefined,
+): Promise<LoadedCatalog>;
+export function loadSpecsFolder<R extends { readonly diagnostics: readonly Diagnostic[] }>(
+  from: string | SpecSource,
+  specsDir: string,
+  scope: ((files: readonly string[]) => readonly string[] | undefined) | undefined,
+  load: SpecFilesLoader<R>,
+): Promise<R>;
 export async function loadSpecsFolder(
   from: string | SpecSource,
   specsDir: string,
   scope?: (files: readonly string[]) => readonly string[] | undefined,
-): Promise<LoadedCatalog> {
+  load: SpecFilesLoader<{ readonly diagnostics: readonly Diagnostic[] }> = loadCatalog,
+): Promise<{ readonly diagnostics: readonly Diagnostic[] }> {
   const source = specSourceOf(from);
   const found = await findSpecFiles(source, specsDir);
-  const loaded = await loadCatalog(source, scope?.(found.files) ?? found.files, specsDir);
+  const loaded = await load(source, scope?.(found.files) ?? found.files, specsDir);
   return { ...loaded, diagnostics: [...found.diagnostics, ...loaded.diagnostics].sort(compareDiagnostics) };
 }
