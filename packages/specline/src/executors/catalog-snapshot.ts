@@ -35,8 +35,7 @@ export function loadWorkspaceCatalog(
   smallest = SMALLEST_SNAPSHOT,
 ): Promise<WorkspaceCatalog> {
   return loadSpecsFolder(workspaceRoot, specsDir, scope, async (source, files) => {
-    if (files.length >= smallest && process.env['SPECLINE_CATALOG_SNAPSHOT'] !== 'off')
-      return throughSnapshot(source, files, specsDir, snapshotDir);
+    if (files.length >= smallest && !turnedOff()) return throughSnapshot(source, files, specsDir, snapshotDir);
     const { catalog, diagnostics } = await loadCatalog(source, files, specsDir);
     return { catalog, diagnostics };
   });
@@ -61,6 +60,11 @@ async function throughSnapshot(
   const { catalog, diagnostics } = await loadCatalog(recording.source, files, specsDir);
   writeSnapshot(file, { catalog, diagnostics }, recording.answers);
   return { catalog, diagnostics };
+}
+
+/** SPECLINE_CATALOG_SNAPSHOT=off: neither snapshots nor translations are read or written. */
+function turnedOff(): boolean {
+  return process.env['SPECLINE_CATALOG_SNAPSHOT'] === 'off';
 }
 
 /** Below this many spec files a load takes well under a second. */
@@ -187,6 +191,7 @@ let translationsRestored = 0;
  * Called when a batch has run; writes only when the process translated something new.
  */
 export function keepTranslations(snapshotDir: string): void {
+  if (turnedOff()) return;
   const entries = translationMemo.entries();
   if (entries.length <= translationsRestored) return;
   try {
